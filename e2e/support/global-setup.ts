@@ -1,0 +1,43 @@
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { dropDatabases, readDatabaseRegistry } from '../../tools/stack/src/databases';
+import { startStack, type RunningStack } from '../../tools/stack/src/start-stack';
+import type { StackOptions } from '../../tools/stack/src/stack-layout';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    tlsDir: string;
+  }
+}
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/**
+ * Starts the whole store for the e2e suite, exactly as `npm start` does but
+ * on other ports (+10000) and in e2e_* databases dropped first, so a dev
+ * stack can keep running beside it. STOREFRONT_URL points the suite at an
+ * already running store instead.
+ */
+export default async function setup(project: TestProject) {
+  if (process.env.STOREFRONT_URL) {
+    project.provide('baseUrl', process.env.STOREFRONT_URL);
+    project.provide('tlsDir', path.join(ROOT, '.secrets/tls'));
+    return;
+  }
+  const options: StackOptions = {
+    root: ROOT,
+    secretsDir: path.join(ROOT, 'tmp/e2e/secrets'),
+    logDir: path.join(ROOT, 'tmp/e2e/logs'),
+    portOffset: 10_000,
+    databasePrefix: 'e2e_',
+    postgresAdminUrl: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
+    redisUrl: process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379/1',
+    seedDemoData: true,
+  };
+  await dropDatabases(options, readDatabaseRegistry(ROOT));
+  const stack: RunningStack = await startStack(options, (message) => process.stdout.write(`[e2e stack] ${message}\n`));
+  project.provide('baseUrl', stack.baseUrl);
+  project.provide('tlsDir', path.join(options.secretsDir, 'tls'));
+  return () => stack.stop();
+}

@@ -1,0 +1,23 @@
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { AccessTokenVerifier } from './access-token.verifier';
+import { BearerTokenStrategy } from './bearer-token.strategy';
+import { RolesGuard, SignedInGuard } from './guards';
+import { JWKS_SOURCE, type JwksSource } from './jwks-source';
+
+/**
+ * Token verification for a service. Each service checks the caller's
+ * identity itself, even behind the gateway: a service trusts no one.
+ */
+@Module({})
+export class AccessModule {
+  /** `jwksSource` is a provider yielding a JwksSource (remote for most services, local for auth). */
+  static register(jwksSource: Omit<Provider<JwksSource>, 'provide'> & { inject?: unknown[] }): DynamicModule {
+    return {
+      module: AccessModule,
+      imports: [PassportModule],
+      providers: [{ ...jwksSource, provide: JWKS_SOURCE } as Provider, AccessTokenVerifier, BearerTokenStrategy, SignedInGuard, RolesGuard],
+      exports: [AccessTokenVerifier, SignedInGuard, RolesGuard],
+    };
+  }
+}

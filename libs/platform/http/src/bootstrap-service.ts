@@ -1,0 +1,84 @@
+import { type INestApplication, Module, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { correlationMiddleware, currentCorrelationId, PlatformLoggingModule } from '@storefront/platform/logging';
+import { ApiErrorFilter } from './api-error.filter';
+import { toApiError } from './to-api-error';
+import { createValidationPipe } from './validation';
+
+/** The TLS settings a service listens with (the mTLS lib builds them). */
+export interface ServiceTlsOptions {
+  key: string;
+  cert: string;
+  ca?: string;
+  requestCert?: boolean;
+  rejectUnauthorized?: boolean;
+  minVersion?: 'TLSv1.2' | 'TLSv1.3';
+}
+
+export interface ServiceBootstrapOptions {
+  service: string;
+  module: Type<unknown>;
+  host: string;
+  port: number;
+  logLevel?: string;
+  https: ServiceTlsOptions;
+  /** Largest JSON body any route of this service accepts. */
+  bodyLimit?: string;
+  /** Media types parsed as JSON; anything else with a body is refused with 415. */
+  jsonTypes?: string[];
+  /** Last chance to add guards, middleware or static files before listening. */
+  configure?: (app: NestExpressApplication) => void | Promise<void>;
+}
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function requireJsonContentType(types: string[]) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    if (!BODY_METHODS.has(req.method) || !hasBody || types.some((type) => req.is(type))) return next();
+    const apiError = toApiError(Object.assign(new Error('unsupported'), { type: 'charset.unsupported', status: 415 }));
+    res.status(415).json({ error: { ...apiError.body.error, message: `The body must be sent as ${types.join(' or ')}.` } });
+  };
+}
+
+/** Errors thrown by middleware before Nest's router (body-parser) get the same shape as everything else. */
+function middlewareErrorHandler(error: unknown, _req: Request, res: Response, next: NextFunction) {
+  if (res.headersSent) return next(error);
+  const apiError = toApiError(error, currentCorrelationId());
+  res.status(apiError.status).json(apiError.body);
+}
+
+/**
+ * Builds and starts one service the same way everywhere: HTTPS only,
+ * correlation ids, the platform logger, strict validation, the one error
+ * filter, bounded JSON bodies and graceful shutdown.
+ */
+export async function bootstrapService(options: ServiceBootstrapOptions): Promise<INestApplication> {
+  const jsonTypes = options.jsonTypes ?? ['application/json'];
+  @Module({ imports: [PlatformLoggingModule.forService(options.service, options.logLevel ?? 'info'), options.module] })
+  class ServiceRootModule {}
+
+  const app = await NestFactory.create<NestExpressApplication>(ServiceRootModule, {
+    abortOnError: false,
+    httpsOptions: options.https,
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(correlationMiddleware);
+  app.use(requireJsonContentType(jsonTypes));
+  app.use(express.json({ limit: options.bodyLimit ?? '16kb', type: jsonTypes, strict: true }));
+  app.use(middlewareErrorHandler);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiErrorFilter());
+  app.enableShutdownHooks();
+  await options.configure?.(app);
+  await app.listen(options.port, options.host);
+  app.get(Logger).log({ service: options.service, host: options.host, port: options.port }, `${options.service} listening on https://${options.host}:${options.port}`);
+  return app;
+}

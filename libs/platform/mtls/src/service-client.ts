@@ -1,0 +1,106 @@
+import https from 'node:https';
+import type { IncomingHttpHeaders } from 'node:http';
+import { DomainError } from '@storefront/platform/http';
+import { CORRELATION_HEADER, currentCorrelationId } from '@storefront/platform/logging';
+import type { TlsIdentity } from './tls-identity';
+
+export interface ServiceTarget {
+  /** The identity the server's certificate must carry (its common name). */
+  name: string;
+  /** https://host:port */
+  baseUrl: string;
+}
+
+export interface ServiceRequest {
+  method: string;
+  path: string;
+  body?: Buffer | string | object;
+  headers?: Record<string, string | undefined>;
+  timeoutMs?: number;
+}
+
+export interface ServiceResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * Calls another service over mutual TLS: presents this service's
+ * certificate, accepts only a server certificate from the project CA whose
+ * identity is the expected service, and forwards the correlation id.
+ */
+export class ServiceClient {
+  private readonly agent: https.Agent;
+
+  constructor(
+    private readonly target: ServiceTarget,
+    identity: TlsIdentity,
+  ) {
+    this.agent = new https.Agent({
+      keepAlive: true,
+      key: identity.key,
+      cert: identity.cert,
+      ca: identity.ca,
+      minVersion: 'TLSv1.3',
+      // Verify who answers by identity, not by host name: the same certificate serves localhost and compose DNS names.
+      checkServerIdentity: (_host, cert) =>
+        cert.subject?.CN === target.name ? undefined : new Error(`expected ${target.name}, got ${cert.subject?.CN}`),
+    });
+  }
+
+  /** Raw exchange: any status comes back; only a transport failure throws (503). */
+  request(req: ServiceRequest): Promise<ServiceResponse> {
+    const payload = req.body === undefined ? undefined : Buffer.isBuffer(req.body) || typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers ?? {})) if (value !== undefined) headers[name] = value;
+    const correlationId = currentCorrelationId();
+    if (correlationId) headers[CORRELATION_HEADER] = correlationId;
+    if (payload !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      headers['content-length'] = String(Buffer.byteLength(payload));
+    }
+    const url = new URL(req.path, this.target.baseUrl);
+    return new Promise((resolve, reject) => {
+      const outgoing = https.request(url, { method: req.method, headers, agent: this.agent, timeout: req.timeoutMs ?? DEFAULT_TIMEOUT_MS }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('error', (error) => reject(this.unavailable(error)));
+      });
+      outgoing.on('timeout', () => outgoing.destroy(new Error('timed out')));
+      outgoing.on('error', (error) => reject(this.unavailable(error)));
+      if (payload !== undefined) outgoing.write(payload);
+      outgoing.end();
+    });
+  }
+
+  /**
+   * JSON exchange: a 2xx body is returned; a 4xx from the other service is
+   * rethrown with its own code and status so the caller's client sees the
+   * real reason; anything else is 503.
+   */
+  async json<T>(req: ServiceRequest): Promise<T> {
+    const res = await this.request(req);
+    const parsed = res.body.length ? (JSON.parse(res.body.toString('utf8')) as unknown) : undefined;
+    if (res.status >= 200 && res.status < 300) return parsed as T;
+    const error = (parsed as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | undefined)?.error;
+    if (res.status >= 400 && res.status < 500 && error?.code) {
+      throw new DomainError(error.code, error.message ?? 'Refused by a downstream service.', res.status, error.details);
+    }
+    throw new DomainError('SERVICE_UNAVAILABLE', `The ${this.target.name} service could not complete the request.`, 503);
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private unavailable(cause: Error): DomainError {
+    return new DomainError('SERVICE_UNAVAILABLE', `The ${this.target.name} service is not reachable right now.`, 503, {
+      service: this.target.name,
+      reason: cause.message,
+    });
+  }
+}

@@ -1,0 +1,2 @@
+export { createCertificateAuthority, issueCertificate, certificateExpiry, type KeyAndCertificate } from './certificate-authority';
+export { ensureDevSecrets, type DevSecretsOptions } from './dev-secrets';

@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { PreflightError } from './preflight';
+import { startStack } from './start-stack';
+import { DEMO_ACCOUNTS } from './demo-accounts';
+
+// `npm start`: the whole store on this machine, as processes on loopback.
+const root = path.resolve(__dirname, '../../../..');
+const started = Date.now();
+const progress = (message: string) => process.stdout.write(`[stack] ${message}\n`);
+
+async function main() {
+  const stack = await startStack(
+    {
+      root,
+      secretsDir: path.join(root, '.secrets'),
+      logDir: path.join(root, 'tmp/logs'),
+      portOffset: 0,
+      databasePrefix: '',
+      postgresAdminUrl: process.env.STOREFRONT_POSTGRES_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
+      redisUrl: process.env.STOREFRONT_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      seedDemoData: true,
+    },
+    progress,
+  );
+  const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
+  process.stdout.write(
+    [
+      '',
+      `The store is open at ${stack.baseUrl}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      'Your browser will warn about the development CA; trust .secrets/tls/ca.crt to silence it.',
+      '',
+      'Demo logins:',
+      ...DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(9)} ${a.email.padEnd(width)}  ${a.password}`),
+      '',
+      'Test card 4242 4242 4242 4242 approves; 4000 0000 0000 0002 declines. Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+  let stopping = false;
+  const shutdown = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    progress('stopping every service');
+    await stack.stop();
+    process.exit(exitCode);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  for (const service of stack.services) {
+    service.process.once('exit', (code) => {
+      if (stopping) return;
+      progress(`${service.name} exited unexpectedly (code ${code}); see ${service.logFile}. Stopping the stack.`);
+      void shutdown(1);
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof PreflightError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`\n[stack] could not start the store:\n${message}\n`);
+  process.exit(1);
+});

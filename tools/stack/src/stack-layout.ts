@@ -1,0 +1,77 @@
+import path from 'node:path';
+
+/** Everything that differs between two stacks on one machine (the dev stack and the e2e stack). */
+export interface StackOptions {
+  root: string;
+  secretsDir: string;
+  logDir: string;
+  /** Added to every default port (0 for `npm start`, e.g. 10000 for the e2e stack). */
+  portOffset: number;
+  /** Prefixed to database and role names ('' for `npm start`). */
+  databasePrefix: string;
+  postgresAdminUrl: string;
+  redisUrl: string;
+  seedDemoData: boolean;
+}
+
+export interface DatabaseSpec {
+  service: string;
+  schema: string;
+  database: string;
+  urlVariable: string;
+}
+
+export interface ServiceSpec {
+  name: string;
+  port: number;
+  /** Other services it calls; they get their URL variable. */
+  calls: Array<keyof typeof URL_VARIABLES>;
+  database?: string;
+  usesRedis: boolean;
+  extraEnv: (options: StackOptions) => Record<string, string>;
+}
+
+export const URL_VARIABLES = {
+  auth: 'AUTH_URL',
+  catalog: 'CATALOG_URL',
+  order: 'ORDER_URL',
+  'payment-vault': 'VAULT_URL',
+  kms: 'KMS_URL',
+  monitor: 'MONITOR_URL',
+} as const;
+
+const secret = (options: StackOptions, ...parts: string[]) => path.join(options.secretsDir, ...parts);
+
+/** The services, in the order they start; mirrors ARCHITECTURE.md's table and compose.yaml. */
+export const SERVICES: ServiceSpec[] = [
+  { name: 'kms', port: 3005, calls: [], database: 'kms', usesRedis: false, extraEnv: (o) => ({ KMS_ROOT_KEY_FILE: secret(o, 'kms', 'root.key') }) },
+  {
+    name: 'payment-vault',
+    port: 3004,
+    calls: ['kms'],
+    database: 'payment-vault',
+    usesRedis: false,
+    extraEnv: (o) => ({ FINGERPRINT_KEY_FILE: secret(o, 'vault', 'fingerprint.key'), KMS_KEY_ALIAS: 'alias/vault-cards' }),
+  },
+  { name: 'auth', port: 3001, calls: [], database: 'auth', usesRedis: true, extraEnv: (o) => ({ JWT_SIGNING_KEY_FILE: secret(o, 'auth', 'jwt-signing-key.pem') }) },
+  { name: 'catalog', port: 3002, calls: ['auth'], database: 'catalog', usesRedis: false, extraEnv: () => ({}) },
+  { name: 'order', port: 3003, calls: ['auth', 'catalog', 'payment-vault'], database: 'order', usesRedis: true, extraEnv: () => ({}) },
+  { name: 'monitor', port: 3006, calls: ['auth'], database: 'monitor', usesRedis: true, extraEnv: (o) => ({ AUDIT_HMAC_KEY_FILE: secret(o, 'monitor', 'audit-hmac.key') }) },
+  {
+    name: 'gateway',
+    port: 8443,
+    calls: ['auth', 'catalog', 'order', 'payment-vault', 'monitor'],
+    usesRedis: true,
+    extraEnv: (o) => ({ WEB_DIR: path.join(o.root, 'dist/web'), PUBLIC_ORIGIN: `https://localhost:${8443 + o.portOffset}` }),
+  },
+];
+
+export function servicePort(options: StackOptions, name: string): number {
+  const spec = SERVICES.find((s) => s.name === name);
+  if (!spec) throw new Error(`unknown service ${name}`);
+  return spec.port + options.portOffset;
+}
+
+export function serviceUrl(options: StackOptions, name: string): string {
+  return `https://localhost:${servicePort(options, name)}`;
+}

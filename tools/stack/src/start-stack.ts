@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { SERVICE_IDENTITIES } from '@storefront/platform/mtls';
+import { ensureDevSecrets } from '@storefront/platform/pki';
+import { migrateDatabase, provisionDatabases, readDatabaseRegistry } from './databases';
+import { preflight } from './preflight';
+import { type RunningService, startService, stopServices, waitUntilHealthy } from './processes';
+import { SERVICES, serviceUrl, servicePort, type StackOptions, URL_VARIABLES } from './stack-layout';
+
+export interface RunningStack {
+  baseUrl: string;
+  services: RunningService[];
+  stop: () => Promise<void>;
+}
+
+export type Progress = (message: string) => void;
+
+function serviceEnv(options: StackOptions, spec: (typeof SERVICES)[number], databaseUrls: Map<string, { variable: string; url: string }>) {
+  const env: Record<string, string> = {
+    PORT: String(servicePort(options, spec.name)),
+    HOST: '127.0.0.1',
+    TLS_DIR: path.join(options.secretsDir, 'tls'),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    SEED_DEMO_DATA: String(options.seedDemoData),
+    ...spec.extraEnv(options),
+  };
+  for (const callee of spec.calls) env[URL_VARIABLES[callee]] = serviceUrl(options, callee);
+  if (spec.usesRedis) env.REDIS_URL = options.redisUrl;
+  if (spec.database) {
+    const db = databaseUrls.get(spec.database);
+    if (!db) throw new Error(`no database provisioned for ${spec.name}`);
+    env[db.variable] = db.url;
+  }
+  return env;
+}
+
+/**
+ * Brings the whole store up on loopback: checks prerequisites, creates
+ * secrets, databases and roles, applies migrations, starts every service
+ * and waits until each answers its health check.
+ */
+export async function startStack(options: StackOptions, progress: Progress): Promise<RunningStack> {
+  progress('checking PostgreSQL, Redis and ports');
+  await preflight({
+    postgresAdminUrl: options.postgresAdminUrl,
+    redisUrl: options.redisUrl,
+    ports: SERVICES.map((s) => ({ name: s.name, port: servicePort(options, s.name) })),
+  });
+
+  progress(`development secrets in ${path.relative(options.root, options.secretsDir) || options.secretsDir}`);
+  const registry = readDatabaseRegistry(options.root);
+  ensureDevSecrets({
+    dir: options.secretsDir,
+    identities: SERVICE_IDENTITIES,
+    databases: registry.map((d) => d.database),
+    onCreate: (what) => progress(`  created ${what}`),
+  });
+
+  const wanted = registry.filter((d) => SERVICES.some((s) => s.database === d.service));
+  progress(`databases and roles: ${wanted.map((d) => options.databasePrefix + d.database).join(', ')}`);
+  const databases = await provisionDatabases(options, wanted);
+  progress('applying migrations');
+  await Promise.all(databases.map((db) => migrateDatabase(options.root, db).then(() => progress(`  ${db.name} up to date`))));
+  const databaseUrls = new Map(databases.map((db) => [db.service, { variable: db.urlVariable, url: db.url }]));
+
+  const running: RunningService[] = [];
+  const stop = () => stopServices(running);
+  try {
+    for (const spec of SERVICES) running.push(startService(options.root, spec.name, serviceEnv(options, spec, databaseUrls), options.logDir));
+    progress(`starting ${SERVICES.length} services (logs in ${path.relative(options.root, options.logDir)}/)`);
+    await Promise.all(
+      running.map((service) =>
+        waitUntilHealthy(service, serviceUrl(options, service.name), path.join(options.secretsDir, 'tls')).then(() =>
+          progress(`  ${service.name} healthy on :${servicePort(options, service.name)}`),
+        ),
+      ),
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl: serviceUrl(options, 'gateway'), services: running, stop };
+}
