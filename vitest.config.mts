@@ -29,7 +29,7 @@ export default defineConfig({
         plugins,
         test: {
           name: 'int',
-          include: ['apps/**/*.int-spec.ts', 'libs/**/*.int-spec.ts', 'prisma/**/*.int-spec.ts', 'tools/**/*.int-spec.ts'],
+          include: ['apps/**/*.int-spec.ts', 'libs/**/*.int-spec.ts', 'prisma/**/*.int-spec.ts', 'tools/**/*.int-spec.ts', 'infra/**/*.int-spec.ts'],
           exclude,
           globalSetup: ['libs/platform/testing/src/global-setup.ts'],
           testTimeout: 60_000,

@@ -1,0 +1,82 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+interface ComposeService {
+  networks?: Record<string, unknown> | string[];
+  ports?: Array<string | { published?: string | number; target?: number }>;
+  user?: string;
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: unknown;
+  command?: string[];
+  volumes?: Array<string | { source?: string; target?: string }>;
+  environment?: Record<string, string>;
+}
+
+interface ComposeFile {
+  services: Record<string, ComposeService>;
+  networks: Record<string, { internal?: boolean }>;
+}
+
+const ROOT = path.resolve(__dirname, '../..');
+
+// `docker-compose config` validates the file against the Compose schema and prints it resolved (anchors merged).
+function resolvedCompose(): ComposeFile {
+  const output = execFileSync('docker-compose', ['-f', path.join(ROOT, 'compose.yaml'), 'config'], { encoding: 'utf8' });
+  return parse(output) as ComposeFile;
+}
+
+const networksOf = (service: ComposeService) => (Array.isArray(service.networks) ? service.networks : Object.keys(service.networks ?? {})).sort();
+const APP_SERVICES = ['gateway', 'auth', 'catalog', 'order', 'payment-vault', 'kms', 'monitor'];
+
+describe('compose.yaml', () => {
+  const compose = resolvedCompose();
+
+  it('is valid and declares every service of the architecture', () => {
+    for (const name of [...APP_SERVICES, 'app-db', 'vault-db', 'redis']) expect(compose.services[name], name).toBeDefined();
+  });
+
+  it('publishes only the gateway, on 8443', () => {
+    const published = Object.entries(compose.services).filter(([, s]) => (s.ports ?? []).length > 0);
+    expect(published.map(([name]) => name)).toEqual(['gateway']);
+    expect(JSON.stringify(compose.services.gateway.ports)).toContain('8443');
+  });
+
+  it('keeps the app and vault zones internal (no route to the internet)', () => {
+    expect(compose.networks.app.internal).toBe(true);
+    expect(compose.networks.vault.internal).toBe(true);
+    expect(compose.networks.edge.internal).toBeFalsy();
+  });
+
+  it('places each service in the zones ARCHITECTURE.md draws', () => {
+    expect(networksOf(compose.services.gateway)).toEqual(['app', 'edge', 'vault']);
+    expect(networksOf(compose.services['payment-vault'])).toEqual(['vault']);
+    expect(networksOf(compose.services.kms)).toEqual(['vault']);
+    expect(networksOf(compose.services['vault-db'])).toEqual(['vault']);
+    expect(networksOf(compose.services.catalog)).toEqual(['app']);
+    expect(networksOf(compose.services.auth)).toEqual(['app']);
+    expect(networksOf(compose.services.redis)).toEqual(['app']);
+    expect(networksOf(compose.services['app-db'])).toEqual(['app']);
+  });
+
+  it('gives every service a health check and runs none of them as root', () => {
+    for (const name of APP_SERVICES) {
+      expect(compose.services[name].healthcheck, name).toBeDefined();
+      expect(compose.services[name].user, name).toBeUndefined(); // the image's USER node applies
+    }
+  });
+
+  it('mounts into each service only its own secrets volume', () => {
+    for (const name of APP_SERVICES) {
+      const volumes = JSON.stringify(compose.services[name].volumes ?? []);
+      expect(volumes, name).toContain(`secrets-${name}`);
+      expect(volumes, name).not.toContain('secrets-all');
+    }
+  });
+
+  it('writes no secret value into the file', () => {
+    const text = execFileSync('docker-compose', ['-f', path.join(ROOT, 'compose.yaml'), 'config'], { encoding: 'utf8' });
+    expect(text).not.toMatch(/PASSWORD:|BEGIN (EC |RSA )?PRIVATE KEY|postgresql:\/\/[^@\s]+:[^@\s]+@/);
+  });
+});
