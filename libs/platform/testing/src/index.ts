@@ -1,3 +1,3 @@
 export { startTestServices, type TestServices } from './test-services';
-export { createTestDatabase, migrate, databaseEntry, uniqueRedisPrefix, type TestDatabase } from './test-database';
+export { createTestDatabase, createEmptyDatabase, migrate, databaseEntry, uniqueRedisPrefix, type TestDatabase } from './test-database';
 export { createTestPki } from './test-pki';
