@@ -1,4 +1,4 @@
-import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { type ClassProvider, type DynamicModule, type FactoryProvider, Module, type Provider, type ValueProvider } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { AccessTokenVerifier } from './access-token.verifier';
 import { BearerTokenStrategy } from './bearer-token.strategy';
@@ -9,10 +9,16 @@ import { JWKS_SOURCE, type JwksSource } from './jwks-source';
  * Token verification for a service. Each service checks the caller's
  * identity itself, even behind the gateway: a service trusts no one.
  */
+/** How to build the JwksSource: `{ useFactory, inject }`, `{ useValue }` or `{ useClass }`. */
+export type JwksSourceProvider =
+  | Omit<FactoryProvider<JwksSource>, 'provide'>
+  | Omit<ValueProvider<JwksSource>, 'provide'>
+  | Omit<ClassProvider<JwksSource>, 'provide'>;
+
 @Module({})
 export class AccessModule {
-  /** `jwksSource` is a provider yielding a JwksSource (remote for most services, local for auth). */
-  static register(jwksSource: Omit<Provider<JwksSource>, 'provide'> & { inject?: unknown[] }): DynamicModule {
+  /** `jwksSource` is a provider recipe yielding a JwksSource (remote for most services, local for auth). */
+  static register(jwksSource: JwksSourceProvider): DynamicModule {
     return {
       module: AccessModule,
       imports: [PassportModule],

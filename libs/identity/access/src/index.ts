@@ -3,4 +3,4 @@ export { JWKS_SOURCE, RemoteJwksSource, type JwksSource } from './jwks-source';
 export { AccessTokenVerifier, ACCESS_TOKEN_ALGORITHM } from './access-token.verifier';
 export { BearerTokenStrategy, BEARER_STRATEGY } from './bearer-token.strategy';
 export { SignedInGuard, RolesGuard, RequireRoles, CurrentUser } from './guards';
-export { AccessModule } from './access.module';
+export { AccessModule, type JwksSourceProvider } from './access.module';
