@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { envRules, loadConfig, serviceBaseEnv } from '@storefront/platform/config';
+
+/** Longest an access token may live: a stolen one must expire quickly because it cannot be revoked. */
+export const MAX_ACCESS_TOKEN_TTL_SECONDS = 600;
+
+export const authEnvSchema = z.object({
+  ...serviceBaseEnv(3001),
+  AUTH_DATABASE_URL: envRules.postgresUrl(),
+  JWT_SIGNING_KEY_FILE: z
+    .string({ error: 'is required (path to the PEM PKCS#8 EC P-256 private key the launcher generates)' })
+    .min(1, 'must be a file path'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce
+    .number({ error: `must be a whole number of seconds from 60 to ${MAX_ACCESS_TOKEN_TTL_SECONDS}` })
+    .int(`must be a whole number of seconds from 60 to ${MAX_ACCESS_TOKEN_TTL_SECONDS}`)
+    .min(60, `must be a whole number of seconds from 60 to ${MAX_ACCESS_TOKEN_TTL_SECONDS}`)
+    .max(MAX_ACCESS_TOKEN_TTL_SECONDS, `must be a whole number of seconds from 60 to ${MAX_ACCESS_TOKEN_TTL_SECONDS}`)
+    .default(MAX_ACCESS_TOKEN_TTL_SECONDS),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days from 1 to 30' })
+    .int('must be a whole number of days from 1 to 30')
+    .min(1, 'must be a whole number of days from 1 to 30')
+    .max(30, 'must be a whole number of days from 1 to 30')
+    .default(7),
+  SEED_DEMO_DATA: envRules.flag(false),
+});
+
+export type AuthConfig = Readonly<z.output<typeof authEnvSchema>>;
+
+/** Injection token for the validated configuration. */
+export const AUTH_CONFIG = Symbol('AUTH_CONFIG');
+
+/** The only place the auth service reads its environment. */
+export function loadAuthConfig(env: Record<string, string | undefined> = process.env): AuthConfig {
+  return loadConfig('auth', authEnvSchema, env);
+}

@@ -1,0 +1,4 @@
+/** Shown once, right after TOTP is confirmed; only hashes are kept. */
+export interface RecoveryCodesDto {
+  recoveryCodes: string[];
+}

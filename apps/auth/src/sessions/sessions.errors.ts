@@ -1,0 +1,14 @@
+import { HttpStatus } from '@nestjs/common';
+import { domainErrorFactory } from '@storefront/platform/http';
+
+export enum SessionsError {
+  RefreshTokenInvalid = 'REFRESH_TOKEN_INVALID',
+  RefreshTokenReused = 'REFRESH_TOKEN_REUSED',
+}
+
+export const SESSIONS_STATUS: Record<SessionsError, HttpStatus> = {
+  [SessionsError.RefreshTokenInvalid]: HttpStatus.UNAUTHORIZED,
+  [SessionsError.RefreshTokenReused]: HttpStatus.UNAUTHORIZED,
+};
+
+export const sessionsError = domainErrorFactory(SESSIONS_STATUS);
