@@ -1,0 +1,19 @@
+import { Controller, Get, UseGuards } from '@nestjs/common';
+import { type AuthenticatedUser, CurrentUser, RequireRoles, RolesGuard, SignedInGuard } from '@storefront/identity/access';
+import { AllowedClients } from '@storefront/platform/mtls';
+import type { AdminOrderDto } from './dto/order.dto';
+import { OrdersService } from './orders.service';
+
+/** Staff view of all orders: support and admin only (security staff see alerts, not orders). */
+@Controller('admin/orders')
+@AllowedClients('gateway')
+@UseGuards(SignedInGuard, RolesGuard)
+@RequireRoles('support', 'admin')
+export class AdminOrdersController {
+  constructor(private readonly orders: OrdersService) {}
+
+  @Get()
+  list(@CurrentUser() user: AuthenticatedUser): Promise<{ items: AdminOrderDto[] }> {
+    return this.orders.listAll(user.id);
+  }
+}

@@ -1,0 +1,26 @@
+import type { ShippingAddress } from './shipping-address';
+
+export interface OrderItemDto {
+  productId: string;
+  name: string;
+  unitPriceCents: number;
+  quantity: number;
+}
+
+/** An order as its owner sees it (201 from POST /orders, GET /orders, GET /orders/:id). `total` is in cents. */
+export interface OrderDto {
+  id: string;
+  status: 'paid';
+  total: number;
+  currency: string;
+  brand: string;
+  last4: string;
+  items: OrderItemDto[];
+  shippingAddress: ShippingAddress;
+  createdAt: string;
+}
+
+/** Staff view (GET /admin/orders): the same, plus whose order it is. Never any card data beyond brand and last4. */
+export interface AdminOrderDto extends OrderDto {
+  userId: string;
+}
