@@ -1,0 +1,21 @@
+import { Module, type Type } from '@nestjs/common';
+import { HealthController } from '@storefront/platform/mtls';
+import { AwsJsonModule } from './aws-json/aws-json.module';
+import { CommonModule } from './common/common.module';
+import { KmsConfigModule } from './config/config.module';
+import type { KmsConfig } from './config/kms.config';
+import { DatabaseModule } from './database/database.module';
+
+/**
+ * The kms application for one validated configuration. A factory (not a
+ * static module) because bootstrapMtlsService takes a module class, and
+ * tests start the same app with their own database and root key.
+ */
+export function createAppModule(config: KmsConfig): Type<unknown> {
+  @Module({
+    imports: [KmsConfigModule.register(config), CommonModule, DatabaseModule, AwsJsonModule],
+    controllers: [HealthController],
+  })
+  class AppModule {}
+  return AppModule;
+}

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import type { z } from 'zod';
+import { KmsErrorCode, kmsError } from '../common/kms.errors';
+import { DataKeysService } from '../data-keys/data-keys.service';
+import { keyArn } from '../keys/kms-arn';
+import { KeysService } from '../keys/keys.service';
+import {
+  createAliasRequest,
+  createKeyRequest,
+  decryptRequest,
+  describeKeyRequest,
+  enableKeyRotationRequest,
+  encryptRequest,
+  generateDataKeyRequest,
+  getKeyRotationStatusRequest,
+  listAliasesRequest,
+  listKeysRequest,
+  parseRequest,
+} from './kms-requests';
+import { aliasListEntry, base64AndZero, epochSeconds, keyListEntry, keyMetadata, paging } from './kms-responses';
+
+export const KMS_OPERATIONS = [
+  'CreateKey',
+  'DescribeKey',
+  'ListKeys',
+  'CreateAlias',
+  'ListAliases',
+  'GenerateDataKey',
+  'Encrypt',
+  'Decrypt',
+  'EnableKeyRotation',
+  'GetKeyRotationStatus',
+] as const;
+export type KmsOperation = (typeof KMS_OPERATIONS)[number];
+
+const TARGET_PREFIX = 'TrentService.';
+const DEFAULT_PAGE_SIZE = 100;
+const ENCRYPTION_ALGORITHM = 'SYMMETRIC_DEFAULT';
+const DATA_KEY_BYTES = { AES_256: 32, AES_128: 16 } as const;
+
+type Handler = (body: unknown) => Promise<object>;
+
+/** Binds a request schema to its handler: the body is validated before the handler sees it. */
+function operation<Schema extends z.ZodType>(schema: Schema, run: (input: z.output<Schema>) => Promise<object>): Handler {
+  return (body) => run(parseRequest(schema, body));
+}
+
+function refuseDryRun(dryRun: boolean | undefined): void {
+  if (dryRun) throw kmsError(KmsErrorCode.UnsupportedOperation, 'DryRun is not supported by this emulator.');
+}
+
+/**
+ * The AWS KMS JSON protocol ("TrentService" is KMS's service name in the
+ * AWS model): picks the operation named by X-Amz-Target, validates its
+ * input and shapes its output as AWS does, so @aws-sdk/client-kms works.
+ */
+@Injectable()
+export class KmsOperationsService {
+  private readonly handlers: Record<KmsOperation, Handler>;
+
+  constructor(
+    private readonly keys: KeysService,
+    private readonly dataKeys: DataKeysService,
+  ) {
+    this.handlers = {
+      CreateKey: operation(createKeyRequest, async (input) => {
+        const unsupported = [
+          input.KeyUsage !== undefined && input.KeyUsage !== 'ENCRYPT_DECRYPT' && `KeyUsage ${input.KeyUsage}`,
+          input.KeySpec !== undefined && input.KeySpec !== 'SYMMETRIC_DEFAULT' && `KeySpec ${input.KeySpec}`,
+          input.CustomerMasterKeySpec !== undefined && input.CustomerMasterKeySpec !== 'SYMMETRIC_DEFAULT' && `CustomerMasterKeySpec ${input.CustomerMasterKeySpec}`,
+          input.Origin !== undefined && input.Origin !== 'AWS_KMS' && `Origin ${input.Origin}`,
+          input.MultiRegion === true && 'MultiRegion',
+        ].filter(Boolean);
+        if (unsupported.length) throw kmsError(KmsErrorCode.UnsupportedOperation, `This emulator supports symmetric ENCRYPT_DECRYPT keys only (got ${unsupported.join(', ')}).`);
+        return { KeyMetadata: keyMetadata(await this.keys.createKey(input.Description ?? '')) };
+      }),
+
+      DescribeKey: operation(describeKeyRequest, async (input) => ({ KeyMetadata: keyMetadata(await this.keys.resolveKey(input.KeyId)) })),
+
+      ListKeys: operation(listKeysRequest, async (input) => {
+        const page = await this.keys.listKeys(input.Limit ?? DEFAULT_PAGE_SIZE, input.Marker);
+        return { Keys: page.items.map(keyListEntry), ...paging(page.nextMarker) };
+      }),
+
+      CreateAlias: operation(createAliasRequest, async (input) => {
+        await this.keys.createAlias(input.AliasName, input.TargetKeyId);
+        return {};
+      }),
+
+      ListAliases: operation(listAliasesRequest, async (input) => {
+        const page = await this.keys.listAliases(input.Limit ?? DEFAULT_PAGE_SIZE, input.Marker, input.KeyId);
+        return { Aliases: page.items.map(aliasListEntry), ...paging(page.nextMarker) };
+      }),
+
+      GenerateDataKey: operation(generateDataKeyRequest, async (input) => {
+        refuseDryRun(input.DryRun);
+        if (input.Recipient !== undefined) throw kmsError(KmsErrorCode.UnsupportedOperation, 'Recipient (Nitro Enclaves attestation) is not supported by this emulator.');
+        const bytes = input.KeySpec ? DATA_KEY_BYTES[input.KeySpec] : (input.NumberOfBytes as number);
+        const dataKey = await this.dataKeys.generateDataKey(input.KeyId, bytes, input.EncryptionContext);
+        return { KeyId: keyArn(dataKey.key.id), CiphertextBlob: dataKey.ciphertextBlob.toString('base64'), Plaintext: base64AndZero(dataKey.plaintext) };
+      }),
+
+      Encrypt: operation(encryptRequest, async (input) => {
+        refuseDryRun(input.DryRun);
+        try {
+          const encrypted = await this.dataKeys.encrypt(input.KeyId, input.Plaintext, input.EncryptionContext);
+          return { KeyId: keyArn(encrypted.key.id), CiphertextBlob: encrypted.ciphertextBlob.toString('base64'), EncryptionAlgorithm: ENCRYPTION_ALGORITHM };
+        } finally {
+          input.Plaintext.fill(0);
+        }
+      }),
+
+      Decrypt: operation(decryptRequest, async (input) => {
+        refuseDryRun(input.DryRun);
+        if (input.Recipient !== undefined) throw kmsError(KmsErrorCode.UnsupportedOperation, 'Recipient (Nitro Enclaves attestation) is not supported by this emulator.');
+        const decrypted = await this.dataKeys.decrypt(input.CiphertextBlob, input.EncryptionContext, input.KeyId);
+        return { KeyId: keyArn(decrypted.keyId), Plaintext: base64AndZero(decrypted.plaintext), EncryptionAlgorithm: ENCRYPTION_ALGORITHM };
+      }),
+
+      EnableKeyRotation: operation(enableKeyRotationRequest, async (input) => {
+        await this.keys.enableKeyRotation(input.KeyId, input.RotationPeriodInDays);
+        return {};
+      }),
+
+      GetKeyRotationStatus: operation(getKeyRotationStatusRequest, async (input) => {
+        const key = await this.keys.resolveKey(input.KeyId);
+        if (!key.rotationEnabled) return { KeyId: keyArn(key.id), KeyRotationEnabled: false };
+        return {
+          KeyId: keyArn(key.id),
+          KeyRotationEnabled: true,
+          RotationPeriodInDays: key.rotationPeriodDays ?? undefined,
+          NextRotationDate: key.nextRotationAt ? epochSeconds(key.nextRotationAt) : undefined,
+        };
+      }),
+    };
+  }
+
+  /** Runs the operation named by the X-Amz-Target header; an unknown or missing one is UnknownOperationException. */
+  async dispatch(target: string | undefined, body: unknown): Promise<object> {
+    const name = target?.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
+    if (!name || !(KMS_OPERATIONS as readonly string[]).includes(name)) {
+      throw kmsError(KmsErrorCode.UnknownOperation, 'The operation named by X-Amz-Target is not supported.');
+    }
+    return this.handlers[name as KmsOperation](body);
+  }
+}

@@ -1,0 +1,52 @@
+import type { Alias, Key } from '../generated/prisma/client';
+import { aliasArn, KMS_ACCOUNT_ID, keyArn } from '../keys/kms-arn';
+
+/** AWS JSON 1.1 timestamps are epoch seconds (fractional allowed). */
+export function epochSeconds(date: Date): number {
+  return date.getTime() / 1000;
+}
+
+/** Base64 for the wire, then zero the source: used for plaintext key material in responses. */
+export function base64AndZero(bytes: Buffer): string {
+  const text = bytes.toString('base64');
+  bytes.fill(0);
+  return text;
+}
+
+export function keyMetadata(key: Key) {
+  return {
+    AWSAccountId: KMS_ACCOUNT_ID,
+    KeyId: key.id,
+    Arn: keyArn(key.id),
+    CreationDate: epochSeconds(key.createdAt),
+    Enabled: true,
+    Description: key.description,
+    KeyUsage: 'ENCRYPT_DECRYPT',
+    KeyState: 'Enabled',
+    Origin: 'AWS_KMS',
+    KeyManager: 'CUSTOMER',
+    CustomerMasterKeySpec: 'SYMMETRIC_DEFAULT',
+    KeySpec: 'SYMMETRIC_DEFAULT',
+    EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'],
+    MultiRegion: false,
+  };
+}
+
+export function keyListEntry(key: Key) {
+  return { KeyId: key.id, KeyArn: keyArn(key.id) };
+}
+
+export function aliasListEntry(alias: Alias) {
+  return {
+    AliasName: alias.name,
+    AliasArn: aliasArn(alias.name),
+    TargetKeyId: alias.targetKeyId,
+    CreationDate: epochSeconds(alias.createdAt),
+    LastUpdatedDate: epochSeconds(alias.updatedAt),
+  };
+}
+
+/** The paging members AWS list operations return. */
+export function paging(nextMarker: string | undefined) {
+  return nextMarker === undefined ? { Truncated: false } : { Truncated: true, NextMarker: nextMarker };
+}

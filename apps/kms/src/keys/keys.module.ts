@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { RootKeyModule } from '../root-key/root-key.module';
+import { KeysRepository } from './keys.repository';
+import { KeysService } from './keys.service';
+import { VaultKeyInitializer } from './vault-key.initializer';
+
+@Module({ imports: [RootKeyModule], providers: [KeysRepository, KeysService, VaultKeyInitializer], exports: [KeysService] })
+export class KeysModule {}

@@ -1,0 +1,46 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:https';
+import type { INestApplication } from '@nestjs/common';
+import { bootstrapMtlsService, loadTlsIdentity } from '@storefront/platform/mtls';
+import { createAppModule } from '../app.module';
+import { loadKmsConfig } from '../config/kms.config';
+
+export interface KmsTestOptions {
+  /** A database already migrated for kms (createTestDatabase(adminUrl, 'kms')). */
+  databaseUrl: string;
+  /** A TLS folder holding ca.crt and the kms certificate and key. */
+  tlsDir: string;
+  rootKeyFile: string;
+  /** 0 (the default) picks a free port; pass the old port to restart on it. */
+  port?: number;
+}
+
+export interface RunningKms {
+  app: INestApplication;
+  port: number;
+  url: string;
+}
+
+/**
+ * Starts the real kms application in-process over mutual TLS, exactly as
+ * main.ts does, for integration tests (its own and the payment vault's).
+ */
+export async function startKmsForTests(options: KmsTestOptions): Promise<RunningKms> {
+  const config = loadKmsConfig({
+    TLS_DIR: options.tlsDir,
+    LOG_LEVEL: 'silent',
+    KMS_DATABASE_URL: options.databaseUrl,
+    KMS_ROOT_KEY_FILE: options.rootKeyFile,
+  });
+  const app = await bootstrapMtlsService({
+    service: 'kms',
+    module: createAppModule(config),
+    host: '127.0.0.1',
+    port: options.port ?? 0,
+    logLevel: config.LOG_LEVEL,
+    identity: loadTlsIdentity(options.tlsDir, 'kms'),
+    jsonTypes: ['application/x-amz-json-1.1', 'application/json'],
+  });
+  const port = ((app.getHttpServer() as Server).address() as AddressInfo).port;
+  return { app, port, url: `https://localhost:${port}` };
+}

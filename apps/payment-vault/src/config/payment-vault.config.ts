@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { envRules, loadConfig, serviceBaseEnv } from '@storefront/platform/config';
+import { describeKeyFileProblem, readBase64KeyFile } from '@storefront/vault/crypto';
+
+export const FINGERPRINT_KEY_BYTES = 32;
+
+const vaultEnvSchema = z.object({
+  ...serviceBaseEnv(3004),
+  VAULT_DATABASE_URL: envRules.postgresUrl(),
+  KMS_URL: envRules.httpsUrl(),
+  KMS_KEY_ALIAS: z
+    .string()
+    .regex(/^alias\/[A-Za-z0-9/_-]{1,250}$/, 'must be a KMS alias name such as alias/vault-cards')
+    .default('alias/vault-cards'),
+  FINGERPRINT_KEY_FILE: z
+    .string({ error: 'is required (a file holding the base64 fingerprint key)' })
+    .min(1, { message: 'must be a file path', abort: true })
+    // Checked here so a bad key file is reported with every other problem, before Nest starts. The key itself is not kept.
+    .superRefine((file, ctx) => {
+      const result = readBase64KeyFile(file, FINGERPRINT_KEY_BYTES);
+      if ('problem' in result) ctx.addIssue({ code: 'custom', message: describeKeyFileProblem(result.problem, FINGERPRINT_KEY_BYTES) });
+      else result.key.fill(0);
+    }),
+});
+
+export type VaultConfig = Readonly<z.output<typeof vaultEnvSchema>>;
+
+/** Injection token for the validated configuration. */
+export const VAULT_CONFIG = Symbol('VAULT_CONFIG');
+
+/** The one place the payment vault reads its environment. */
+export function loadVaultConfig(env: Record<string, string | undefined> = process.env): VaultConfig {
+  return loadConfig('payment-vault', vaultEnvSchema, env);
+}

@@ -1,0 +1,82 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:https';
+import path from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
+import { bootstrapMtlsService, loadTlsIdentity, ServiceClient } from '@storefront/platform/mtls';
+import { createTestDatabase, createTestPki, type TestDatabase } from '@storefront/platform/testing';
+// Tests only, and the one place an app reaches into another app: vault integration tests run the REAL kms
+// in-process, and an app is not importable through a lib alias. Production code never imports kms.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { startKmsForTests, type RunningKms } from '../../../kms/src/testing/start-kms';
+import { createAppModule } from '../app.module';
+import { loadVaultConfig } from '../config/payment-vault.config';
+
+export interface VaultStack {
+  tlsDir: string;
+  vault: INestApplication;
+  vaultDatabase: TestDatabase;
+  kms: RunningKms;
+  /** Calls the vault over mTLS as the given identity. */
+  client(identity: string): ServiceClient;
+  /** A pg client on the vault database (caller ends it). */
+  sql(): Promise<Client>;
+  stopKms(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A fresh vault and a fresh real KMS, each with its own migrated test
+ * database, talking mutual TLS with certificates from a throwaway CA.
+ */
+export async function startVaultStack(postgresAdminUrl: string): Promise<VaultStack> {
+  const tlsDir = createTestPki(['kms', 'payment-vault', 'gateway', 'order', 'ops']);
+  const secretsDir = path.join(tlsDir, '..');
+  const [kmsDatabase, vaultDatabase] = await Promise.all([createTestDatabase(postgresAdminUrl, 'kms'), createTestDatabase(postgresAdminUrl, 'payment-vault')]);
+  let kms: RunningKms | undefined = await startKmsForTests({ databaseUrl: kmsDatabase.url, tlsDir, rootKeyFile: path.join(secretsDir, 'kms', 'root.key') });
+  const config = loadVaultConfig({
+    TLS_DIR: tlsDir,
+    LOG_LEVEL: 'silent',
+    VAULT_DATABASE_URL: vaultDatabase.url,
+    KMS_URL: kms.url,
+    FINGERPRINT_KEY_FILE: path.join(secretsDir, 'vault', 'fingerprint.key'),
+  });
+  const vault = await bootstrapMtlsService({
+    service: 'payment-vault',
+    module: createAppModule(config),
+    host: '127.0.0.1',
+    port: 0,
+    logLevel: config.LOG_LEVEL,
+    identity: loadTlsIdentity(tlsDir, 'payment-vault'),
+  });
+  const port = ((vault.getHttpServer() as Server).address() as AddressInfo).port;
+  const clients: ServiceClient[] = [];
+  const runningKms = kms;
+
+  return {
+    tlsDir,
+    vault,
+    vaultDatabase,
+    kms: runningKms,
+    client(identity) {
+      const client = new ServiceClient({ name: 'payment-vault', baseUrl: `https://localhost:${port}` }, loadTlsIdentity(tlsDir, identity));
+      clients.push(client);
+      return client;
+    },
+    async sql() {
+      const client = new Client({ connectionString: vaultDatabase.url });
+      await client.connect();
+      return client;
+    },
+    async stopKms() {
+      await kms?.app.close();
+      kms = undefined;
+    },
+    async stop() {
+      for (const client of clients) client.close();
+      await vault.close();
+      await kms?.app.close();
+      await Promise.all([vaultDatabase.drop(), kmsDatabase.drop()]);
+    },
+  };
+}
