@@ -1,0 +1,391 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import https from 'node:https';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Queue } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SECURITY_EVENTS_QUEUE, type SecurityEvent } from '@storefront/platform/events';
+import { loadTlsIdentity, ServiceClient, type ServiceRequest } from '@storefront/platform/mtls';
+import { createTestPki, uniqueRedisPrefix } from '@storefront/platform/testing';
+import { loadGatewayConfig } from './config/gateway.config';
+import { startGateway } from './start-gateway';
+import { eventually, randomPort, type StandIn, type StandInAuth, startEchoUpstream, startStandInAuth } from './testing/stand-in-upstreams';
+
+const tlsDir = createTestPki(['gateway', 'auth', 'catalog', 'order', 'payment-vault', 'monitor', 'ops']);
+const PUBLIC_ORIGIN = 'https://shop.test:8443';
+const INDEX_HTML = '<!doctype html><html><head><title>Storefront</title></head><body><div id="app"></div></body></html>';
+
+function builtWebDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'storefront-web-'));
+  mkdirSync(path.join(dir, 'assets'));
+  writeFileSync(path.join(dir, 'index.html'), INDEX_HTML);
+  writeFileSync(path.join(dir, 'assets', 'main-abc123.js'), 'console.log("storefront")');
+  return dir;
+}
+
+interface Upstreams {
+  auth: StandInAuth;
+  catalog: StandIn;
+  order: StandIn;
+  vault: StandIn;
+}
+
+async function startGatewayFor(upstreams: Upstreams, overrides: Record<string, string>) {
+  const port = randomPort();
+  const prefix = uniqueRedisPrefix('gateway');
+  const app = await startGateway(
+    loadGatewayConfig({
+      PORT: String(port),
+      TLS_DIR: tlsDir,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      REDIS_URL: inject('redisUrl'),
+      AUTH_URL: upstreams.auth.baseUrl,
+      CATALOG_URL: upstreams.catalog.baseUrl,
+      ORDER_URL: upstreams.order.baseUrl,
+      VAULT_URL: upstreams.vault.baseUrl,
+      // Nothing listens here: the monitor is "down" for these tests.
+      MONITOR_URL: `https://127.0.0.1:${randomPort()}`,
+      PUBLIC_ORIGIN,
+      SECURITY_EVENTS_PREFIX: prefix,
+      ...overrides,
+    }),
+  );
+  // A browser-like client: it trusts the project CA; the gateway asks for no client certificate.
+  const client = new ServiceClient({ name: 'gateway', baseUrl: `https://127.0.0.1:${port}` }, loadTlsIdentity(tlsDir, 'ops'));
+  const queue = new Queue(SECURITY_EVENTS_QUEUE, { connection: { url: inject('redisUrl') }, prefix });
+  const call = async (req: ServiceRequest) => {
+    const res = await client.request(req);
+    const text = res.body.toString('utf8');
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { ...res, text, json: json as Record<string, unknown> };
+  };
+  // Sends the path byte for byte (URL-based clients would resolve the dot segments before sending).
+  const raw = (method: string, rawPath: string) =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = https.request({ host: '127.0.0.1', port, method, path: rawPath, ca: readFileSync(path.join(tlsDir, 'ca.crt')), servername: 'localhost' }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  const events = async (type: string) => (await queue.getJobs(['waiting'])).map((job) => job.data as SecurityEvent).filter((event) => event.type === type);
+  return {
+    app,
+    call,
+    raw,
+    events,
+    async stop() {
+      client.close();
+      await app.close();
+      await queue.obliterate({ force: true });
+      await queue.close();
+    },
+  };
+}
+
+async function startUpstreams(): Promise<Upstreams> {
+  return {
+    auth: await startStandInAuth(tlsDir, randomPort()),
+    catalog: await startEchoUpstream(tlsDir, 'catalog', randomPort()),
+    order: await startEchoUpstream(tlsDir, 'order', randomPort()),
+    vault: await startEchoUpstream(tlsDir, 'payment-vault', randomPort()),
+  };
+}
+
+async function stopUpstreams(upstreams: Upstreams | undefined) {
+  if (!upstreams) return;
+  await Promise.all(Object.values(upstreams).map((u: StandIn) => u.app.close()));
+}
+
+const last = (standIn: StandIn) => standIn.received[standIn.received.length - 1];
+
+describe('gateway', () => {
+  let up: Upstreams;
+  let gw: Awaited<ReturnType<typeof startGatewayFor>>;
+  let customer: string;
+  let customerId: string;
+
+  beforeAll(async () => {
+    up = await startUpstreams();
+    gw = await startGatewayFor(up, { WEB_DIR: builtWebDir() });
+    customerId = randomUUID();
+    customer = await up.auth.token(['customer'], customerId);
+  });
+  afterAll(async () => {
+    await gw?.stop();
+    await stopUpstreams(up);
+  });
+
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+  it('answers GET /healthz publicly', async () => {
+    const res = await gw.call({ method: 'GET', path: '/healthz' });
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ status: 'ok' });
+  });
+
+  describe('routing and header allow-list', () => {
+    it('forwards GET /api/products with its query to catalog /products without a token', async () => {
+      const res = await gw.call({ method: 'GET', path: '/api/products?q=mug&page=2' });
+      expect(res.status).toBe(200);
+      expect(res.json).toMatchObject({ service: 'catalog', method: 'GET', path: '/products?q=mug&page=2' });
+    });
+
+    it('sends catalog no cookie, no client x-forwarded-for and no unlisted header', async () => {
+      await gw.call({
+        method: 'GET',
+        path: '/api/products/123',
+        headers: { cookie: 'refresh=secret', 'x-forwarded-for': '6.6.6.6', 'x-storefront-user': 'attacker', 'x-debug': 'on', 'user-agent': 'shopper/1.0', 'x-correlation-id': 'corr-test-12345678' },
+      });
+      const { headers } = last(up.catalog);
+      expect(headers.cookie).toBeUndefined();
+      expect(headers['x-forwarded-for']).toBe('127.0.0.1');
+      expect(headers['x-storefront-user']).toBeUndefined();
+      expect(headers['x-debug']).toBeUndefined();
+      expect(headers['user-agent']).toBe('shopper/1.0');
+      expect(headers['x-correlation-id']).toBe('corr-test-12345678');
+    });
+
+    it('returns only safe response headers from an upstream', async () => {
+      const res = await gw.call({ method: 'GET', path: '/api/products' });
+      expect(res.headers['x-internal-debug']).toBeUndefined();
+      expect(res.headers.etag).toBe('W/"echo"');
+      expect(res.headers['cache-control']).toBe('no-store');
+    });
+
+    it('serves the product SVG with its own CSP and without a cookie from catalog', async () => {
+      const res = await gw.call({ method: 'GET', path: `/api/products/${randomUUID()}/image.svg` });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/);
+      expect(res.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'");
+      expect(res.headers['set-cookie']).toBeUndefined();
+    });
+
+    it('forwards sign-in to auth with the cookie both ways', async () => {
+      const res = await gw.call({ method: 'POST', path: '/api/auth/login', body: { email: 'a@example.com', password: 'x' }, headers: { cookie: 'refresh=old' } });
+      expect(res.status).toBe(200);
+      expect(res.headers['set-cookie']).toEqual(['refresh=r1; HttpOnly; Secure; SameSite=Strict; Path=/api/auth']);
+      expect(res.headers['x-internal-debug']).toBeUndefined();
+      expect(last(up.auth)).toMatchObject({ method: 'POST', path: '/auth/login', body: { email: 'a@example.com', password: 'x' } });
+      expect(last(up.auth).headers.cookie).toBe('refresh=old');
+    });
+
+    it('forwards a signed-in cart request to order with the token', async () => {
+      const res = await gw.call({ method: 'GET', path: '/api/cart', headers: bearer(customer) });
+      expect(res.status).toBe(200);
+      expect(res.json).toMatchObject({ service: 'order', path: '/cart' });
+      expect(last(up.order).headers.authorization).toBe(`Bearer ${customer}`);
+    });
+
+    it('sets x-storefront-user for the vault from the verified token, never from the client', async () => {
+      const card = { number: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123', holder: 'A' };
+      const res = await gw.call({ method: 'POST', path: '/api/payments/cards', body: card, headers: { ...bearer(customer), 'x-storefront-user': randomUUID(), cookie: 'refresh=secret' } });
+      expect(res.status).toBe(200);
+      const received = last(up.vault);
+      expect(received).toMatchObject({ method: 'POST', path: '/payments/cards', body: card });
+      expect(received.headers['x-storefront-user']).toBe(customerId);
+      expect(received.headers.authorization).toBeUndefined();
+      expect(received.headers.cookie).toBeUndefined();
+    });
+
+    it('passes an upstream JSON error through as it is', async () => {
+      const res = await gw.call({ method: 'GET', path: '/api/orders/missing', headers: bearer(customer) });
+      expect(res.status).toBe(404);
+      expect(res.json).toEqual({ error: { code: 'ORDER_NOT_FOUND', message: 'No such order.' } });
+    });
+  });
+
+  describe('identity at the edge', () => {
+    it('refuses /api/cart without a token with 401 before reaching order, and reports it', async () => {
+      const before = up.order.received.length;
+      const res = await gw.call({ method: 'GET', path: '/api/cart' });
+      expect(res.status).toBe(401);
+      expect(res.json).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+      expect(up.order.received.length).toBe(before);
+      const refused = await eventually(async () => (await gw.events('edge.token.refused')).find((e) => e.details.reason === 'missing' && e.details.path === '/api/cart'));
+      expect(refused).toMatchObject({ service: 'gateway', outcome: 'blocked', source: { ip: '127.0.0.1' } });
+    });
+
+    it('refuses a token signed with an unpublished key with 401', async () => {
+      const res = await gw.call({ method: 'GET', path: '/api/admin/orders', headers: bearer(await up.auth.forgedToken()) });
+      expect(res.status).toBe(401);
+      expect(res.json).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+    });
+
+    it('refuses a malformed Authorization header with 401', async () => {
+      const res = await gw.call({ method: 'GET', path: '/api/me', headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } });
+      expect(res.status).toBe(401);
+    });
+
+    it('needs a token for writes to public read routes', async () => {
+      const res = await gw.call({ method: 'DELETE', path: '/api/products/123' });
+      expect(res.status).toBe(401);
+    });
+  });
+
+  describe('what is never exposed', () => {
+    it('answers /api/internal/reservations with 404 NOT_FOUND and never forwards it', async () => {
+      const before = up.catalog.received.length;
+      for (const method of ['GET', 'POST']) {
+        const res = await gw.call({ method, path: '/api/internal/reservations', headers: bearer(customer), ...(method === 'POST' ? { body: {} } : {}) });
+        expect(res.status).toBe(404);
+        expect(res.json).toMatchObject({ error: { code: 'NOT_FOUND' } });
+      }
+      expect(up.catalog.received.length).toBe(before);
+    });
+
+    it.each(['/api/products/../internal/reservations', '/api/products/%2e%2e/internal/reservations', '/api/products/%2E./internal', '/api/products%2f..%2finternal', '/api/products//x'])(
+      'refuses the traversal %s with 400 INVALID_PATH',
+      async (traversal) => {
+        const before = up.catalog.received.length;
+        const res = await gw.raw('GET', traversal);
+        expect(res.status).toBe(400);
+        expect(JSON.parse(res.text)).toMatchObject({ error: { code: 'INVALID_PATH' } });
+        expect(up.catalog.received.length).toBe(before);
+      },
+    );
+
+    it('answers an unknown /api path with 404 in the error shape, not the storefront page', async () => {
+      const res = await gw.call({ method: 'GET', path: '/api/nope' });
+      expect(res.status).toBe(404);
+      expect(res.json).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    });
+  });
+
+  describe('failures', () => {
+    it('answers 503 SERVICE_UNAVAILABLE in the error shape when the upstream is down, without internal details', async () => {
+      const res = await gw.call({ method: 'GET', path: '/api/admin/alerts', headers: bearer(await up.auth.token(['security'])) });
+      expect(res.status).toBe(503);
+      expect(res.json).toMatchObject({ error: { code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/monitor/) } });
+      expect(res.json.error).not.toHaveProperty('details');
+      expect(res.text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+    });
+
+    it('answers malformed JSON with 400 MALFORMED_JSON before forwarding', async () => {
+      const before = up.auth.received.length;
+      const res = await gw.call({ method: 'POST', path: '/api/auth/login', body: '{"email": "a@', headers: { 'content-type': 'application/json' } });
+      expect(res.status).toBe(400);
+      expect(res.json).toMatchObject({ error: { code: 'MALFORMED_JSON' } });
+      expect(up.auth.received.length).toBe(before);
+    });
+
+    it('answers a 40 kB body with 413 PAYLOAD_TOO_LARGE', async () => {
+      const res = await gw.call({ method: 'POST', path: '/api/auth/register', body: { email: 'a@example.com', password: 'x', name: 'x'.repeat(40_000) } });
+      expect(res.status).toBe(413);
+      expect(res.json).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+    });
+
+    it('refuses a state-changing request from another site’s Origin with 403, and accepts the public origin', async () => {
+      const evil = await gw.call({ method: 'POST', path: '/api/auth/refresh', headers: { origin: 'https://evil.example', cookie: 'refresh=r1' } });
+      expect(evil.status).toBe(403);
+      expect(evil.json).toMatchObject({ error: { code: 'ORIGIN_NOT_ALLOWED' } });
+      const ours = await gw.call({ method: 'POST', path: '/api/auth/refresh', headers: { origin: PUBLIC_ORIGIN, cookie: 'refresh=r1' } });
+      expect(ours.status).toBe(200);
+    });
+  });
+
+  describe('security headers and the storefront', () => {
+    it('sends a strict CSP, HSTS, nosniff, no-referrer and frame-ancestors none on pages and API answers', async () => {
+      for (const target of ['/', '/api/products']) {
+        const res = await gw.call({ method: 'GET', path: target });
+        expect(res.headers['content-security-policy']).toBe(
+          "default-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;connect-src 'self';frame-ancestors 'none';base-uri 'none';form-action 'self'",
+        );
+        expect(res.headers['strict-transport-security']).toMatch(/max-age=31536000/);
+        expect(res.headers['x-content-type-options']).toBe('nosniff');
+        expect(res.headers['referrer-policy']).toBe('no-referrer');
+        expect(res.headers['x-powered-by']).toBeUndefined();
+      }
+    });
+
+    it('serves index.html at /', async () => {
+      const res = await gw.call({ method: 'GET', path: '/' });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+      expect(res.text).toBe(INDEX_HTML);
+    });
+
+    it('serves index.html for a client-side route such as /orders/123', async () => {
+      const res = await gw.call({ method: 'GET', path: '/orders/123' });
+      expect(res.status).toBe(200);
+      expect(res.text).toBe(INDEX_HTML);
+    });
+
+    it('serves hashed assets with a long cache and a missing asset as 404, not HTML', async () => {
+      const asset = await gw.call({ method: 'GET', path: '/assets/main-abc123.js' });
+      expect(asset.status).toBe(200);
+      expect(asset.headers['cache-control']).toContain('immutable');
+      const missing = await gw.call({ method: 'GET', path: '/assets/missing.js' });
+      expect(missing.status).toBe(404);
+      expect(missing.text).not.toContain('<html');
+    });
+  });
+});
+
+describe('gateway without a built storefront', () => {
+  let up: Upstreams;
+  let gw: Awaited<ReturnType<typeof startGatewayFor>>;
+
+  beforeAll(async () => {
+    up = await startUpstreams();
+    gw = await startGatewayFor(up, { WEB_DIR: path.join(tmpdir(), `no-such-web-${randomUUID()}`) });
+  });
+  afterAll(async () => {
+    await gw?.stop();
+    await stopUpstreams(up);
+  });
+
+  it('answers / with a 503 page that says to run the build, while /api keeps working', async () => {
+    const page = await gw.call({ method: 'GET', path: '/' });
+    expect(page.status).toBe(503);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.text).toMatch(/npm run build/);
+    expect((await gw.call({ method: 'GET', path: '/api/products' })).status).toBe(200);
+  });
+});
+
+describe('gateway rate limit', () => {
+  let up: Upstreams;
+  let gw: Awaited<ReturnType<typeof startGatewayFor>>;
+
+  beforeAll(async () => {
+    up = await startUpstreams();
+    gw = await startGatewayFor(up, { WEB_DIR: builtWebDir(), RATE_LIMIT_PER_MINUTE: '3' });
+  });
+  afterAll(async () => {
+    await gw?.stop();
+    await stopUpstreams(up);
+  });
+
+  it('answers 429 RATE_LIMITED with Retry-After past the limit and reports the block once', async () => {
+    const statuses: number[] = [];
+    let blocked;
+    for (let i = 0; i < 6; i++) {
+      const res = await gw.call({ method: 'GET', path: '/api/products' });
+      statuses.push(res.status);
+      if (res.status === 429) blocked = res;
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429, 429]);
+    expect(blocked?.json).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+    expect(Number(blocked?.headers['retry-after'])).toBeGreaterThan(0);
+    const events = await eventually(async () => {
+      const found = await gw.events('edge.rate_limited');
+      return found.length ? found : undefined;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await gw.events('edge.rate_limited')).toHaveLength(1);
+    expect(events[0]).toMatchObject({ outcome: 'blocked', source: { ip: '127.0.0.1' }, details: { limit: 3 } });
+  });
+
+  it('never rate-limits /healthz', async () => {
+    for (let i = 0; i < 5; i++) expect((await gw.call({ method: 'GET', path: '/healthz' })).status).toBe(200);
+  });
+});

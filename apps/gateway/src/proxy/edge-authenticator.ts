@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { AccessTokenVerifier, type AuthenticatedUser } from '@storefront/identity/access';
+import { SecurityEventPublisher } from '@storefront/platform/events';
+import { DomainError } from '@storefront/platform/http';
+import { currentContext } from '@storefront/platform/logging';
+import { proxyError, ProxyError } from './proxy.errors';
+
+// Same shape the services accept: a JWT is three base64url parts, well under 4 KiB.
+const BEARER = /^Bearer ([A-Za-z0-9_.-]{20,4096})$/;
+
+export interface CallerFacts {
+  authorization: string | undefined;
+  ip: string;
+  userAgent?: string;
+  method: string;
+  path: string;
+}
+
+/**
+ * Checks the bearer token at the edge, before anything is forwarded, so an
+ * anonymous request never reaches a service that needs a signed-in caller.
+ * Every refusal is a security event.
+ */
+@Injectable()
+export class EdgeAuthenticator {
+  constructor(
+    private readonly verifier: AccessTokenVerifier,
+    private readonly events: SecurityEventPublisher,
+  ) {}
+
+  async authenticate(caller: CallerFacts): Promise<AuthenticatedUser> {
+    const match = caller.authorization === undefined ? null : BEARER.exec(caller.authorization);
+    if (!match) {
+      const reason = caller.authorization === undefined ? 'missing' : 'malformed';
+      this.refused(caller, reason);
+      throw proxyError(ProxyError.Unauthenticated, 'Sign in first: this route needs a bearer access token.');
+    }
+    try {
+      const user = await this.verifier.verify(match[1]);
+      const context = currentContext();
+      if (context) context.userId = user.id;
+      return user;
+    } catch (error) {
+      if (error instanceof DomainError && error.status === 401) {
+        this.refused(caller, /expired/.test(error.message) ? 'expired' : 'invalid');
+        throw proxyError(ProxyError.Unauthenticated, error.message);
+      }
+      // The key set could not be fetched (auth down): not the caller's fault, and no detail leaves.
+      throw proxyError(ProxyError.ServiceUnavailable, 'Sign-in cannot be checked right now; try again shortly.');
+    }
+  }
+
+  private refused(caller: CallerFacts, reason: string): void {
+    void this.events.publish({
+      type: 'edge.token.refused',
+      outcome: 'blocked',
+      source: { ip: caller.ip, ...(caller.userAgent ? { userAgent: caller.userAgent.slice(0, 512) } : {}) },
+      details: { reason, method: caller.method, path: caller.path.slice(0, 200) },
+    });
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { EdgeAccessModule } from '../core/edge-access.module';
+import { EdgeAuthenticator } from './edge-authenticator';
+import { ProxyController } from './proxy.controller';
+import { ProxyService } from './proxy.service';
+
+@Module({
+  imports: [EdgeAccessModule],
+  controllers: [ProxyController],
+  providers: [EdgeAuthenticator, ProxyService],
+})
+export class ProxyModule {}

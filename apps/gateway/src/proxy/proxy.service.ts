@@ -1,0 +1,87 @@
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
+import { Upstreams } from '../core/upstreams';
+import { EdgeAuthenticator } from './edge-authenticator';
+import { requestHeadersFor, responseHeadersFrom } from './forwarded-headers';
+import { proxyError, ProxyError } from './proxy.errors';
+import { isSafePath, resolveRoute } from './route-table';
+
+export interface ProxyRequest {
+  method: string;
+  /** The URL as received, starting with /api. */
+  url: string;
+  headers: IncomingHttpHeaders;
+  /** The JSON body express parsed, or undefined when there was none. */
+  body: unknown;
+  clientIp: string;
+}
+
+export interface ProxyResponse {
+  status: number;
+  headers: OutgoingHttpHeaders;
+  body: Buffer;
+}
+
+const API_PREFIX = '/api';
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The reverse proxy: maps a public /api path to one upstream over mutual
+ * TLS, checks the caller's token first where the route needs one, and
+ * passes the upstream's status, body and safe headers back as they are.
+ */
+@Injectable()
+export class ProxyService {
+  private readonly logger = new Logger(ProxyService.name);
+
+  constructor(
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly upstreams: Upstreams,
+    private readonly authenticator: EdgeAuthenticator,
+  ) {}
+
+  async forward(req: ProxyRequest): Promise<ProxyResponse> {
+    const queryAt = req.url.indexOf('?');
+    const rawPath = (queryAt === -1 ? req.url : req.url.slice(0, queryAt)).slice(API_PREFIX.length);
+    const query = queryAt === -1 ? '' : req.url.slice(queryAt);
+    if (!isSafePath(rawPath)) throw proxyError(ProxyError.InvalidPath, 'The request path is not valid.');
+    const route = resolveRoute(req.method, rawPath);
+    if (!route) throw proxyError(ProxyError.NotFound, 'No such API route.');
+    this.checkOrigin(req);
+
+    const user = route.isPublic
+      ? undefined
+      : await this.authenticator.authenticate({
+          authorization: req.headers.authorization,
+          ip: req.clientIp,
+          userAgent: req.headers['user-agent'],
+          method: req.method,
+          path: `${API_PREFIX}${rawPath}`,
+        });
+
+    // Re-serialise what express already parsed: the gateway's size limit and JSON checks ran first, and the upstream gets canonical JSON.
+    const body = req.body === undefined ? undefined : JSON.stringify(req.body);
+    const headers = requestHeadersFor(route, req.headers, { clientIp: req.clientIp, userId: user?.id, hasBody: body !== undefined });
+    let upstream;
+    try {
+      upstream = await this.upstreams.get(route.upstream).request({ method: req.method, path: `${rawPath}${query}`, headers, body });
+    } catch (error) {
+      this.logger.warn({ upstream: route.upstream, reason: error instanceof Error ? error.message : String(error) }, 'upstream unreachable');
+      throw proxyError(ProxyError.ServiceUnavailable, `The ${route.upstream} service is not reachable right now; try again shortly.`);
+    }
+    return { status: upstream.status, headers: responseHeadersFrom(route, upstream.headers), body: upstream.body };
+  }
+
+  /**
+   * Browsers send Origin on state-changing requests: one from another site
+   * is refused (defence in depth for the cookie-carrying auth routes, on top
+   * of SameSite=Strict). Clients that send no Origin are not browsers on
+   * another site and pass.
+   */
+  private checkOrigin(req: ProxyRequest): void {
+    const origin = req.headers.origin;
+    if (!UNSAFE_METHODS.has(req.method) || origin === undefined || origin === this.config.PUBLIC_ORIGIN) return;
+    throw proxyError(ProxyError.OriginNotAllowed, 'Requests from another site are not accepted.');
+  }
+}

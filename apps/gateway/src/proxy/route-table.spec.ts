@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { isSafePath, resolveRoute } from './route-table';
+
+describe('resolveRoute', () => {
+  it.each([
+    ['GET', '/products', 'catalog', true],
+    ['GET', '/products/3f1e/image.svg', 'catalog', true],
+    ['POST', '/products', 'catalog', false],
+    ['POST', '/auth/login', 'auth', true],
+    ['POST', '/auth/refresh', 'auth', true],
+    ['POST', '/auth/mfa/totp/enroll', 'auth', false],
+    ['GET', '/auth/login', 'auth', false],
+    ['GET', '/me', 'auth', false],
+    ['GET', '/cart', 'order', false],
+    ['DELETE', '/cart/items/abc', 'order', false],
+    ['POST', '/orders', 'order', false],
+    ['POST', '/payments/cards', 'payment-vault', false],
+    ['GET', '/admin/orders', 'order', false],
+    ['GET', '/admin/alerts', 'monitor', false],
+    ['GET', '/admin/audit/verify', 'monitor', false],
+  ])('%s %s goes to %s (public: %s)', (method, path, upstream, isPublic) => {
+    expect(resolveRoute(method, path)).toMatchObject({ upstream, isPublic });
+  });
+
+  it.each(['/internal/reservations', '/internal/charges', '/productsx', '/me/x', '/payments/cards/tok_1', '/admin', '/admin/users', '/', '/Products', '/.well-known/jwks.json'])(
+    'refuses %s, which is not in the public API',
+    (path) => {
+      expect(resolveRoute('GET', path)).toBeUndefined();
+    },
+  );
+
+  it('sends cookies only to auth and the user header only to the vault', () => {
+    expect(resolveRoute('POST', '/auth/refresh')).toMatchObject({ cookies: true, userHeader: false });
+    expect(resolveRoute('GET', '/products')).toMatchObject({ cookies: false, userHeader: false });
+    expect(resolveRoute('POST', '/payments/cards')).toMatchObject({ cookies: false, userHeader: true });
+  });
+});
+
+describe('isSafePath', () => {
+  it.each(['/products', '/products/3f1e-aa/image.svg', '/cart/items/a%20b'])('accepts %s', (path) => {
+    expect(isSafePath(path)).toBe(true);
+  });
+
+  it.each(['/products/../internal/reservations', '/products/%2e%2e/internal', '/products/%2E./x', '/products/./x', '/products//x', '/products%2finternal', '/products\\..\\internal', '/products/%5c', '/products/%00', '/products/%zz', '/products/', ''])(
+    'refuses %s',
+    (path) => {
+      expect(isSafePath(path)).toBe(false);
+    },
+  );
+});

@@ -1,0 +1,76 @@
+import type { UpstreamName } from '../core/upstreams';
+
+/** What the gateway knows about one public API path. */
+export interface ProxyRoute {
+  upstream: UpstreamName;
+  /** Reachable without a bearer token. */
+  isPublic: boolean;
+  /** Cookies travel to and from this upstream (the auth service's refresh cookie). */
+  cookies: boolean;
+  /** The upstream trusts `x-storefront-user` from the gateway instead of checking tokens itself (the vault). */
+  userHeader: boolean;
+}
+
+interface RouteRule {
+  /** Path without /api: a rule matches the prefix itself and anything below it ("/products" matches "/products/1"). */
+  prefix: string;
+  exact?: boolean;
+  upstream: UpstreamName;
+  publicWhen?: (method: string, path: string) => boolean;
+  cookies?: boolean;
+  userHeader?: boolean;
+}
+
+// Signing in, registering and refreshing happen before the caller has an access token.
+const PUBLIC_AUTH_POSTS = new Set(['/auth/register', '/auth/login', '/auth/mfa/verify', '/auth/refresh', '/auth/logout']);
+const READS = new Set(['GET', 'HEAD']);
+
+/**
+ * The public API, as an allow-list: anything not listed here (such as the
+ * services' /internal routes) is answered 404 at the edge and never forwarded.
+ */
+const ROUTES: readonly RouteRule[] = [
+  { prefix: '/auth', upstream: 'auth', cookies: true, publicWhen: (method, path) => method === 'POST' && PUBLIC_AUTH_POSTS.has(path) },
+  { prefix: '/me', exact: true, upstream: 'auth', cookies: true },
+  { prefix: '/products', upstream: 'catalog', publicWhen: (method) => READS.has(method) },
+  { prefix: '/cart', upstream: 'order' },
+  { prefix: '/orders', upstream: 'order' },
+  { prefix: '/payments/cards', exact: true, upstream: 'payment-vault', userHeader: true },
+  { prefix: '/admin/orders', upstream: 'order' },
+  { prefix: '/admin/alerts', upstream: 'monitor' },
+  { prefix: '/admin/audit', upstream: 'monitor' },
+];
+
+/** The route for a method and a path with the /api prefix removed (no query string), or undefined. */
+export function resolveRoute(method: string, path: string): ProxyRoute | undefined {
+  const rule = ROUTES.find((r) => path === r.prefix || (!r.exact && path.startsWith(`${r.prefix}/`)));
+  if (!rule) return undefined;
+  return {
+    upstream: rule.upstream,
+    isPublic: rule.publicWhen?.(method, path) ?? false,
+    cookies: rule.cookies ?? false,
+    userHeader: rule.userHeader ?? false,
+  };
+}
+
+/**
+ * Refuses paths that could mean something else once an upstream (or the URL
+ * parser in the mTLS client) normalises them: dot segments, also
+ * percent-encoded; encoded slashes and backslashes; empty segments; NUL.
+ */
+export function isSafePath(path: string): boolean {
+  if (!path.startsWith('/') || path.includes('\\')) return false;
+  if (/%(2f|5c|00)/i.test(path)) return false;
+  return path
+    .slice(1)
+    .split('/')
+    .every((segment) => {
+      if (segment === '') return false;
+      try {
+        const decoded = decodeURIComponent(segment);
+        return decoded !== '.' && decoded !== '..';
+      } catch {
+        return false; // malformed percent-encoding
+      }
+    });
+}

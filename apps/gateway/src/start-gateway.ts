@@ -1,0 +1,24 @@
+import type { INestApplication } from '@nestjs/common';
+import { bootstrapService } from '@storefront/platform/http';
+import { loadTlsIdentity, publicServerOptions } from '@storefront/platform/mtls';
+import { createAppModule } from './app.module';
+import type { GatewayConfig } from './config/gateway.config';
+import { securityHeaders } from './edge/security-headers';
+import { serveStorefront } from './web/storefront-site';
+
+/** Builds and starts the gateway on public HTTPS (browsers present no client certificate). main.ts and the tests use it. */
+export async function startGateway(config: GatewayConfig): Promise<INestApplication> {
+  return bootstrapService({
+    service: 'gateway',
+    module: createAppModule(config),
+    host: config.HOST,
+    port: config.PORT,
+    logLevel: config.LOG_LEVEL,
+    https: publicServerOptions(loadTlsIdentity(config.TLS_DIR, 'gateway')),
+    bodyLimit: '32kb',
+    configure: (app) => {
+      app.use(securityHeaders());
+      serveStorefront(app, config.WEB_DIR);
+    },
+  });
+}

@@ -1,0 +1,26 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module, type Type } from '@nestjs/common';
+import { HealthController } from '@storefront/platform/mtls';
+import { AlertsModule } from './alerts/alerts.module';
+import { AuditModule } from './audit/audit.module';
+import type { MonitorConfig } from './config/monitor.config';
+import { CoreModule } from './core/core.module';
+import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
+
+/** The monitor's root module, built from validated config (tests pass their own). */
+export function createAppModule(config: MonitorConfig, auditKey: Buffer): Type<unknown> {
+  @Module({
+    imports: [
+      CoreModule.forRoot(config, auditKey),
+      DatabaseModule,
+      BullModule.forRoot({ connection: { url: config.REDIS_URL }, prefix: config.SECURITY_EVENTS_PREFIX }),
+      AuditModule,
+      AlertsModule,
+      EventsModule,
+    ],
+    controllers: [HealthController],
+  })
+  class AppModule {}
+  return AppModule;
+}
