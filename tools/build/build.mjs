@@ -12,6 +12,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const DIST = path.join(ROOT, 'dist');
 const SOURCE_ROOTS = ['apps', 'libs', 'tools/stack/src', 'tools/bench/src'];
 const SKIP = /(\.spec|\.int-spec|\.e2e-spec|\.d)\.ts$/;
+// Test harnesses inside apps (stand-ins, fixtures) are never shipped.
+const TEST_ONLY = /\/apps\/[^/]+\/src\/(testing|test-support)\//;
 const onlyNode = process.argv.includes('--node-only');
 
 const step = (n, total, what) => process.stdout.write(`[build ${n}/${total}] ${what}\n`);
@@ -36,7 +38,7 @@ function* typescriptFiles(dir) {
     const full = path.join(dir, entry);
     if (entry === 'node_modules' || full === path.join(ROOT, 'apps/web')) continue;
     if (statSync(full).isDirectory()) yield* typescriptFiles(full);
-    else if (full.endsWith('.ts') && !SKIP.test(full)) yield full;
+    else if (full.endsWith('.ts') && !SKIP.test(full) && !TEST_ONLY.test(full)) yield full;
   }
 }
 

@@ -9,6 +9,8 @@ import { SERVICES, serviceUrl, servicePort, type StackOptions, URL_VARIABLES } f
 export interface RunningStack {
   baseUrl: string;
   services: RunningService[];
+  /** Connection URLs by service, each with that service's own role. */
+  databaseUrls: Map<string, string>;
   stop: () => Promise<void>;
 }
 
@@ -78,5 +80,5 @@ export async function startStack(options: StackOptions, progress: Progress): Pro
     await stop();
     throw error;
   }
-  return { baseUrl: serviceUrl(options, 'gateway'), services: running, stop };
+  return { baseUrl: serviceUrl(options, 'gateway'), services: running, stop, databaseUrls: new Map(databases.map((db) => [db.service, db.url])) };
 }
