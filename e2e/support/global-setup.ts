@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { dropDatabases, readDatabaseRegistry } from '../../tools/stack/src/databases';
@@ -8,6 +9,10 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     tlsDir: string;
+    /** Where the stack's services write their logs ('' when testing a store started elsewhere). */
+    logDir: string;
+    /** The vault's database, to prove what is (not) stored there ('' when testing a store started elsewhere). */
+    vaultDatabaseUrl: string;
   }
 }
 
@@ -22,7 +27,9 @@ const ROOT = path.resolve(__dirname, '../..');
 export default async function setup(project: TestProject) {
   if (process.env.STOREFRONT_URL) {
     project.provide('baseUrl', process.env.STOREFRONT_URL);
-    project.provide('tlsDir', path.join(ROOT, '.secrets/tls'));
+    project.provide('tlsDir', process.env.STOREFRONT_TLS_DIR ?? path.join(ROOT, '.secrets/tls'));
+    project.provide('logDir', '');
+    project.provide('vaultDatabaseUrl', '');
     return;
   }
   const options: StackOptions = {
@@ -36,8 +43,11 @@ export default async function setup(project: TestProject) {
     seedDemoData: true,
   };
   await dropDatabases(options, readDatabaseRegistry(ROOT));
+  rmSync(options.logDir, { recursive: true, force: true });
   const stack: RunningStack = await startStack(options, (message) => process.stdout.write(`[e2e stack] ${message}\n`));
   project.provide('baseUrl', stack.baseUrl);
   project.provide('tlsDir', path.join(options.secretsDir, 'tls'));
+  project.provide('logDir', options.logDir);
+  project.provide('vaultDatabaseUrl', stack.databaseUrls.get('payment-vault') ?? '');
   return () => stack.stop();
 }

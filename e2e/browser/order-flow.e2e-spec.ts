@@ -1,0 +1,223 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+// The e2e globalSetup starts the stack and provides its URL; STOREFRONT_URL points at one already running.
+const BASE_URL = inject('baseUrl').replace(/\/$/, '');
+const WAIT_MS = 30_000;
+const TEST_MS = 180_000;
+const APPROVED_CARD = '4242 4242 4242 4242';
+const DECLINED_CARD = '4000 0000 0000 0002';
+const SCREENSHOT = path.resolve('test-results', 'order-confirmation.png');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+interface ProductChoice {
+  id: string;
+  name: string;
+}
+
+/** What the page did that it must not: uncaught errors, CSP violations, alert() from injected markup. */
+interface PageProblems {
+  errors: string[];
+  dialogs: string[];
+}
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('browser order flow', () => {
+  it(
+    'lets a new customer find a product, sign up, buy it with 4242 and see it in their order history',
+    async () => {
+      const { context, page, problems } = await openStore();
+      try {
+        const product = await pickPlainInStockProduct(page);
+
+        await page.getByTestId('search-input').fill(product.name);
+        await page.getByTestId('search-submit').click();
+        const card = page.locator(`[data-testid="product-card"][data-product-id="${product.id}"]`);
+        await card.waitFor();
+        await card.getByTestId('product-link').click();
+        await page.getByTestId('product-detail').waitFor();
+
+        // Signed out, "Add to cart" sends the visitor to sign in, then back to the product.
+        await page.getByTestId('add-to-cart').click();
+        await page.getByTestId('signin-form').waitFor();
+        await page.getByTestId('register-link').click();
+        await registerAndSignIn(page);
+        await page.locator(`[data-testid="product-detail"][data-product-id="${product.id}"]`).waitFor();
+
+        await addToCart(page, 1);
+
+        await page.getByTestId('nav-cart').click();
+        const line = page.locator(`[data-testid="cart-item"][data-product-id="${product.id}"]`);
+        await line.waitFor();
+        await line.getByTestId('cart-quantity').fill('2');
+        await line.getByTestId('cart-quantity').blur();
+        await expect.poll(() => line.getAttribute('data-quantity'), { timeout: WAIT_MS }).toBe('2');
+
+        await page.getByTestId('checkout-link').click();
+        await fillCheckout(page, APPROVED_CARD);
+        await page.getByTestId('place-order').click();
+
+        const confirmation = page.getByTestId('order-confirmation');
+        await confirmation.waitFor();
+        const orderId = (await confirmation.getAttribute('data-order-id')) ?? '';
+        expect(orderId).not.toBe('');
+        expect(await page.getByTestId('order-id').textContent()).toBe(orderId);
+        const paidWith = (await page.getByTestId('order-card').textContent()) ?? '';
+        expect(paidWith).toContain('4242');
+        expect(paidWith).toMatch(/visa/i);
+        await expectNoCardNumberInBrowser(page, APPROVED_CARD);
+
+        mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+        await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+        await page.getByTestId('nav-orders').click();
+        await page.locator(`[data-testid="order-row"][data-order-id="${orderId}"]`).waitFor();
+
+        expect(problems).toEqual({ errors: [], dialogs: [] });
+      } finally {
+        await context.close();
+      }
+    },
+    TEST_MS,
+  );
+
+  it(
+    'shows the decline message for 4000 0000 0000 0002 and adds no order',
+    async () => {
+      const { context, page, problems } = await openStore();
+      try {
+        const product = await pickPlainInStockProduct(page);
+        await page.goto(`${BASE_URL}/#/register?next=${encodeURIComponent(`/products/${product.id}`)}`);
+        await registerAndSignIn(page);
+        await page.locator(`[data-testid="product-detail"][data-product-id="${product.id}"]`).waitFor();
+        await addToCart(page, 1);
+
+        await page.goto(`${BASE_URL}/#/checkout`);
+        await fillCheckout(page, DECLINED_CARD);
+        await page.getByTestId('place-order').click();
+
+        await expect.poll(() => page.getByTestId('alert-error').textContent(), { timeout: WAIT_MS }).toMatch(/declin/i);
+        expect(await page.getByTestId('order-confirmation').count()).toBe(0);
+        // The number went to the vault and was cleared from the form; nothing kept it.
+        expect(await page.getByTestId('card-number').inputValue()).toBe('');
+        await expectNoCardNumberInBrowser(page, DECLINED_CARD);
+
+        await page.getByTestId('nav-orders').click();
+        await page.getByTestId('orders-empty').waitFor();
+        expect(await page.getByTestId('order-row').count()).toBe(0);
+
+        expect(problems).toEqual({ errors: [], dialogs: [] });
+      } finally {
+        await context.close();
+      }
+    },
+    TEST_MS,
+  );
+});
+
+async function openStore(): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, baseURL: BASE_URL });
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT_MS);
+  const problems: PageProblems = { errors: [], dialogs: [] };
+  page.on('pageerror', (error) => problems.errors.push(error.message));
+  page.on('console', (message) => {
+    // Expected HTTP errors (401 on the first refresh, 402 on a decline) are logged by Chromium as
+    // "Failed to load resource"; anything else at error level (a CSP violation, a crash) is a bug.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.errors.push(message.text());
+  });
+  page.on('dialog', (dialog) => {
+    problems.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(`${BASE_URL}/`);
+  await page.getByTestId('product-grid').waitFor();
+  return { context, page, problems };
+}
+
+/**
+ * A product with room for quantity 2 and a name without markup characters: the catalog may hold
+ * attack-string names on purpose, and searching for one would (rightly) be stopped by the edge shield.
+ */
+async function pickPlainInStockProduct(page: Page): Promise<ProductChoice> {
+  const cards = await page.getByTestId('product-card').evaluateAll((elements) =>
+    elements.map((el) => ({
+      id: el.getAttribute('data-product-id') ?? '',
+      stock: Number(el.getAttribute('data-stock')),
+      name: el.querySelector('[data-testid="product-link"]')?.textContent ?? '',
+    })),
+  );
+  const choice = cards.find((c) => c.id && c.stock >= 3 && /^[A-Za-z0-9][A-Za-z0-9 ]{2,}$/.test(c.name));
+  if (!choice) throw new Error(`no plain, in-stock product on the first catalog page: ${JSON.stringify(cards)}`);
+  return { id: choice.id, name: choice.name };
+}
+
+/** Registers a fresh customer on the register page and signs in with the same credentials. */
+async function registerAndSignIn(page: Page): Promise<void> {
+  const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  const email = `e2e-${unique}@example.com`;
+  const password = `Browser-e2e-${unique}-Passphrase!`;
+
+  await page.getByTestId('register-form').waitFor();
+  await page.getByTestId('register-name').fill(`E2E Shopper ${unique}`);
+  await page.getByTestId('register-email').fill(email);
+  await page.getByTestId('register-password').fill(password);
+  await page.getByTestId('register-submit').click();
+
+  await page.getByTestId('signin-form').waitFor();
+  await page.getByTestId('signin-email').fill(email);
+  await page.getByTestId('signin-password').fill(password);
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('nav-sign-out').waitFor();
+}
+
+async function addToCart(page: Page, quantity: number): Promise<void> {
+  await page.getByTestId('quantity-input').fill(String(quantity));
+  await page.getByTestId('add-to-cart').click();
+  await expect.poll(() => page.getByTestId('alert-notice').textContent(), { timeout: WAIT_MS }).toMatch(/^Added/);
+}
+
+async function fillCheckout(page: Page, cardNumber: string): Promise<void> {
+  await page.getByTestId('checkout-form').waitFor();
+  await page.getByTestId('ship-name').fill('E2E Shopper');
+  await page.getByTestId('ship-line1').fill('1 Test Street');
+  await page.getByTestId('ship-city').fill('Testville');
+  await page.getByTestId('ship-postal-code').fill('12345');
+  await page.getByTestId('ship-country').fill('US');
+  await page.getByTestId('card-number').fill(cardNumber);
+  await page.getByTestId('card-exp-month').fill('12');
+  await page.getByTestId('card-exp-year').fill(String(new Date().getFullYear() + 2));
+  await page.getByTestId('card-cvc').fill('123');
+  await page.getByTestId('card-holder').fill('E2E Shopper');
+}
+
+/** The full number must not be in the page's HTML nor in any browser storage, with or without spaces. */
+async function expectNoCardNumberInBrowser(page: Page, cardNumber: string): Promise<void> {
+  const digits = cardNumber.replace(/\s/g, '');
+  const html = await page.content();
+  expect(html).not.toContain(digits);
+  expect(html).not.toContain(cardNumber);
+  const storage = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length }));
+  expect(storage).toEqual({ local: 0, session: 0 });
+}
