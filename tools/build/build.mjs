@@ -15,6 +15,7 @@ const SKIP = /(\.spec|\.int-spec|\.e2e-spec|\.d)\.ts$/;
 // Test harnesses inside apps (stand-ins, fixtures) are never shipped.
 const TEST_ONLY = /\/apps\/[^/]+\/src\/(testing|test-support)\//;
 const onlyNode = process.argv.includes('--node-only');
+const onlyPrisma = process.argv.includes('--prisma-only');
 
 const step = (n, total, what) => process.stdout.write(`[build ${n}/${total}] ${what}\n`);
 
@@ -77,9 +78,10 @@ function buildWeb() {
 }
 
 const started = Date.now();
-const total = onlyNode ? 2 : 3;
+const total = onlyPrisma ? 1 : onlyNode ? 2 : 3;
 step(1, total, 'generating Prisma clients');
 generatePrismaClients();
+if (onlyPrisma) process.exit(0);
 step(2, total, 'compiling services and libraries (swc)');
 rmSync(path.join(DIST, 'apps'), { recursive: true, force: true });
 rmSync(path.join(DIST, 'libs'), { recursive: true, force: true });

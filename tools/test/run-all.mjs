@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: the same gates as CI, in order, each with its time:
-// lint (architecture boundaries included) → typecheck → build → unit →
+// generate Prisma clients → lint (architecture boundaries included) → typecheck → build → unit →
 // integration (real PostgreSQL + Redis) → e2e (the whole stack, a real browser).
 import { spawnSync } from 'node:child_process';
 
@@ -12,6 +12,8 @@ process.env.NX_DAEMON ??= 'false';
 
 const only = process.argv.slice(2);
 const steps = [
+  // Typecheck and lint need the generated Prisma clients (git-ignored).
+  ['generate', 'node', ['tools/build/build.mjs', '--prisma-only']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['build', 'node', ['tools/build/build.mjs']],

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+import { Agent, request } from 'undici';
+import { dropDatabases, readDatabaseRegistry } from '../../stack/src/databases';
+import { startStack } from '../../stack/src/start-stack';
+import type { StackOptions } from '../../stack/src/stack-layout';
+import { type LoadResult, runLoad, summarize } from './load';
+
+/**
+ * `npm run bench`: checkouts per second and their latency with N concurrent
+ * simulated shoppers through the gateway, beside a baseline measured in the
+ * same run on the same stack (a plain catalog GET through the same gateway).
+ * Ratios, not absolute numbers, are what compare across machines.
+ */
+const ROOT = path.resolve(__dirname, '../../../..');
+const SHOPPERS = Number(process.env.BENCH_SHOPPERS ?? 8);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const log = (message: string) => process.stdout.write(`[bench] ${message}\n`);
+
+type Call = (method: string, route: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }) => Promise<{ status: number; body: unknown }>;
+
+function client(baseUrl: string, tlsDir: string): Call {
+  const dispatcher = new Agent({ connect: { ca: readFileSync(path.join(tlsDir, 'ca.crt'), 'utf8') }, connections: SHOPPERS * 2 });
+  return async (method, route, options = {}) => {
+    const headers: Record<string, string> = { origin: baseUrl, ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const res = await request(`${baseUrl}${route}`, { method: method as 'GET', headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), dispatcher });
+    const text = await res.body.text();
+    return { status: res.statusCode, body: text ? (JSON.parse(text) as unknown) : undefined };
+  };
+}
+
+async function prepareShopper(call: Call): Promise<{ token: string; cardToken: string }> {
+  const email = `bench-${randomUUID()}@example.test`;
+  const password = `pw-${randomUUID()}`;
+  await call('POST', '/api/auth/register', { body: { email, password, name: 'Bench Shopper' } });
+  const login = await call('POST', '/api/auth/login', { body: { email, password } });
+  const token = (login.body as { accessToken: string }).accessToken;
+  const card = await call('POST', '/api/payments/cards', { token, body: { number: '4242424242424242', expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: '123', holder: 'Bench' } });
+  return { token, cardToken: (card.body as { cardToken: string }).cardToken };
+}
+
+function memoryMb(pid: number | undefined): string {
+  try {
+    const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return rss ? `${(Number(rss[1]) / 1024).toFixed(0)} MB` : '?';
+  } catch {
+    return '?';
+  }
+}
+
+function printResults(baseline: LoadResult, checkout: LoadResult) {
+  const b = summarize(baseline);
+  const c = summarize(checkout);
+  const row = (r: LoadResult, s: ReturnType<typeof summarize>) =>
+    `  ${r.label.padEnd(26)} ${s.perSecond.toFixed(1).padStart(8)}/s  p50 ${s.p50.toFixed(1).padStart(7)} ms  p99 ${s.p99.toFixed(1).padStart(7)} ms  (${r.operations} ops, ${r.failures} failed)`;
+  process.stdout.write(
+    [
+      '',
+      `${SHOPPERS} concurrent shoppers, ${SECONDS} s each:`,
+      row(baseline, b),
+      row(checkout, c),
+      '',
+      'Checkout against the catalog GET baseline (same run, same stack):',
+      `  throughput ${(c.perSecond / b.perSecond).toFixed(3)}× baseline`,
+      `  p50 latency ${(c.p50 / b.p50).toFixed(1)}× baseline, p99 latency ${(c.p99 / b.p99).toFixed(1)}× baseline`,
+      '',
+    ].join('\n'),
+  );
+}
+
+async function main() {
+  process.env.LOG_LEVEL ??= 'warn'; // request logging off the hot path, as in production
+  const options: StackOptions = {
+    root: ROOT,
+    secretsDir: path.join(ROOT, 'tmp/bench/secrets'),
+    logDir: path.join(ROOT, 'tmp/bench/logs'),
+    portOffset: 20_000,
+    databasePrefix: 'bench_',
+    postgresAdminUrl: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
+    redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/2',
+    seedDemoData: true,
+  };
+  await dropDatabases(options, readDatabaseRegistry(ROOT));
+  const stack = await startStack(options, (m) => log(m));
+  try {
+    // Enough stock that no checkout fails for lack of it: the bench measures the path, not sell-outs.
+    const admin = new Client({ connectionString: stack.databaseUrls.get('catalog') });
+    await admin.connect();
+    await admin.query('update product set stock = 1000000');
+    await admin.end();
+
+    const call = client(stack.baseUrl, path.join(options.secretsDir, 'tls'));
+    const products = ((await call('GET', '/api/products?pageSize=48')).body as { items: Array<{ id: string }> }).items;
+    log(`preparing ${SHOPPERS} shoppers (register, sign in, tokenize a card)`);
+    const shoppers = await Promise.all(Array.from({ length: SHOPPERS }, () => prepareShopper(call)));
+
+    log(`baseline: catalog GET for ${SECONDS} s`);
+    const baseline = await runLoad('catalog GET (baseline)', SHOPPERS, SECONDS, async (w) => {
+      const res = await call('GET', `/api/products/${products[w % products.length].id}`);
+      return res.status === 200;
+    });
+    log(`checkout: add to cart + place order for ${SECONDS} s`);
+    let n = 0;
+    const checkout = await runLoad('checkout (cart + order)', SHOPPERS, SECONDS, async (w) => {
+      const shopper = shoppers[w];
+      const productId = products[n++ % products.length].id;
+      await call('POST', '/api/cart/items', { token: shopper.token, body: { productId, quantity: 1 } });
+      const res = await call('POST', '/api/orders', {
+        token: shopper.token,
+        body: { cardToken: shopper.cardToken, shippingAddress: { name: 'Bench', line1: '1 Main St', city: 'Leeds', postalCode: 'LS1 1AA', country: 'GB' } },
+        headers: { 'idempotency-key': randomUUID() },
+      });
+      return res.status === 201;
+    });
+    printResults(baseline, checkout);
+    process.stdout.write(`Memory (RSS) after the run: ${stack.services.map((s) => `${s.name} ${memoryMb(s.process.pid)}`).join(', ')}\n`);
+  } finally {
+    await stack.stop();
+    await dropDatabases(options, readDatabaseRegistry(ROOT));
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
