@@ -10,7 +10,7 @@ import swc from '@swc/core';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = path.join(ROOT, 'dist');
-const SOURCE_ROOTS = ['apps', 'libs', 'tools/stack/src', 'tools/bench/src'];
+const SOURCE_ROOTS = ['apps', 'libs', 'tools/stack/src'];
 const SKIP = /(\.spec|\.int-spec|\.e2e-spec|\.d)\.ts$/;
 // Test harnesses inside apps (stand-ins, fixtures) are never shipped.
 const TEST_ONLY = /\/apps\/[^/]+\/src\/(testing|test-support)\//;

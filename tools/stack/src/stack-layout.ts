@@ -12,6 +12,8 @@ export interface StackOptions {
   postgresAdminUrl: string;
   redisUrl: string;
   seedDemoData: boolean;
+  /** Extra variables for every service (the bench lifts the edge rate limits with these). */
+  extraEnv?: Record<string, string>;
 }
 
 export interface DatabaseSpec {

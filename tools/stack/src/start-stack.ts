@@ -24,6 +24,7 @@ function serviceEnv(options: StackOptions, spec: (typeof SERVICES)[number], data
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     SEED_DEMO_DATA: String(options.seedDemoData),
     ...spec.extraEnv(options),
+    ...options.extraEnv,
   };
   for (const callee of spec.calls) env[URL_VARIABLES[callee]] = serviceUrl(options, callee);
   if (spec.usesRedis) env.REDIS_URL = options.redisUrl;

@@ -4,11 +4,7 @@ import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { bootstrapMtlsService, loadTlsIdentity, ServiceClient } from '@storefront/platform/mtls';
-import { createTestDatabase, createTestPki, type TestDatabase } from '@storefront/platform/testing';
-// Tests only, and the one place an app reaches into another app: vault integration tests run the REAL kms
-// in-process, and an app is not importable through a lib alias. Production code never imports kms.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { startKmsForTests, type RunningKms } from '../../../kms/src/testing/start-kms';
+import { type BuiltService, createTestDatabase, createTestPki, startBuiltService, type TestDatabase } from '@storefront/platform/testing';
 import { createAppModule } from '../app.module';
 import { loadVaultConfig } from '../config/payment-vault.config';
 
@@ -16,7 +12,7 @@ export interface VaultStack {
   tlsDir: string;
   vault: INestApplication;
   vaultDatabase: TestDatabase;
-  kms: RunningKms;
+  kms: BuiltService;
   /** Calls the vault over mTLS as the given identity. */
   client(identity: string): ServiceClient;
   /** A pg client on the vault database (caller ends it). */
@@ -33,7 +29,12 @@ export async function startVaultStack(postgresAdminUrl: string): Promise<VaultSt
   const tlsDir = createTestPki(['kms', 'payment-vault', 'gateway', 'order', 'ops']);
   const secretsDir = path.join(tlsDir, '..');
   const [kmsDatabase, vaultDatabase] = await Promise.all([createTestDatabase(postgresAdminUrl, 'kms'), createTestDatabase(postgresAdminUrl, 'payment-vault')]);
-  let kms: RunningKms | undefined = await startKmsForTests({ databaseUrl: kmsDatabase.url, tlsDir, rootKeyFile: path.join(secretsDir, 'kms', 'root.key') });
+  // The REAL kms, as its own process from the build: apps never import apps, not even in tests.
+  let kms: BuiltService | undefined = await startBuiltService({
+    name: 'kms',
+    tlsDir,
+    env: { KMS_DATABASE_URL: kmsDatabase.url, KMS_ROOT_KEY_FILE: path.join(secretsDir, 'kms', 'root.key') },
+  });
   const config = loadVaultConfig({
     TLS_DIR: tlsDir,
     LOG_LEVEL: 'silent',
@@ -69,13 +70,13 @@ export async function startVaultStack(postgresAdminUrl: string): Promise<VaultSt
       return client;
     },
     async stopKms() {
-      await kms?.app.close();
+      await kms?.stop();
       kms = undefined;
     },
     async stop() {
       for (const client of clients) client.close();
       await vault.close();
-      await kms?.app.close();
+      await kms?.stop();
       await Promise.all([vaultDatabase.drop(), kmsDatabase.drop()]);
     },
   };
