@@ -22,6 +22,7 @@ async function checkPostgres(adminUrl: string) {
 
 async function checkRedis(redisUrl: string) {
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 3000, retryStrategy: () => null });
+  redis.on('error', () => undefined); // reported through connect()'s rejection below
   try {
     await redis.connect();
     await redis.ping();
