@@ -1,109 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import https from 'node:https';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Queue } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SECURITY_EVENTS_QUEUE, type SecurityEvent } from '@storefront/platform/events';
-import { loadTlsIdentity, ServiceClient, type ServiceRequest } from '@storefront/platform/mtls';
-import { createTestPki, uniqueRedisPrefix } from '@storefront/platform/testing';
-import { loadGatewayConfig } from './config/gateway.config';
-import { startGateway } from './start-gateway';
-import { eventually, randomPort, type StandIn, type StandInAuth, startEchoUpstream, startStandInAuth } from './testing/stand-in-upstreams';
-
-const tlsDir = createTestPki(['gateway', 'auth', 'catalog', 'order', 'payment-vault', 'monitor', 'ops']);
-const PUBLIC_ORIGIN = 'https://shop.test:8443';
-const INDEX_HTML = '<!doctype html><html><head><title>Storefront</title></head><body><div id="app"></div></body></html>';
-
-function builtWebDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'storefront-web-'));
-  mkdirSync(path.join(dir, 'assets'));
-  writeFileSync(path.join(dir, 'index.html'), INDEX_HTML);
-  writeFileSync(path.join(dir, 'assets', 'main-abc123.js'), 'console.log("storefront")');
-  return dir;
-}
-
-interface Upstreams {
-  auth: StandInAuth;
-  catalog: StandIn;
-  order: StandIn;
-  vault: StandIn;
-}
-
-async function startGatewayFor(upstreams: Upstreams, overrides: Record<string, string>) {
-  const port = randomPort();
-  const prefix = uniqueRedisPrefix('gateway');
-  const app = await startGateway(
-    loadGatewayConfig({
-      PORT: String(port),
-      TLS_DIR: tlsDir,
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      REDIS_URL: inject('redisUrl'),
-      AUTH_URL: upstreams.auth.baseUrl,
-      CATALOG_URL: upstreams.catalog.baseUrl,
-      ORDER_URL: upstreams.order.baseUrl,
-      VAULT_URL: upstreams.vault.baseUrl,
-      // Nothing listens here: the monitor is "down" for these tests.
-      MONITOR_URL: `https://127.0.0.1:${randomPort()}`,
-      PUBLIC_ORIGIN,
-      SECURITY_EVENTS_PREFIX: prefix,
-      ...overrides,
-    }),
-  );
-  // A browser-like client: it trusts the project CA; the gateway asks for no client certificate.
-  const client = new ServiceClient({ name: 'gateway', baseUrl: `https://127.0.0.1:${port}` }, loadTlsIdentity(tlsDir, 'ops'));
-  const queue = new Queue(SECURITY_EVENTS_QUEUE, { connection: { url: inject('redisUrl') }, prefix });
-  const call = async (req: ServiceRequest) => {
-    const res = await client.request(req);
-    const text = res.body.toString('utf8');
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return { ...res, text, json: json as Record<string, unknown> };
-  };
-  // Sends the path byte for byte (URL-based clients would resolve the dot segments before sending).
-  const raw = (method: string, rawPath: string) =>
-    new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = https.request({ host: '127.0.0.1', port, method, path: rawPath, ca: readFileSync(path.join(tlsDir, 'ca.crt')), servername: 'localhost' }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      });
-      req.on('error', reject);
-      req.end();
-    });
-  const events = async (type: string) => (await queue.getJobs(['waiting'])).map((job) => job.data as SecurityEvent).filter((event) => event.type === type);
-  return {
-    app,
-    call,
-    raw,
-    events,
-    async stop() {
-      client.close();
-      await app.close();
-      await queue.obliterate({ force: true });
-      await queue.close();
-    },
-  };
-}
-
-async function startUpstreams(): Promise<Upstreams> {
-  return {
-    auth: await startStandInAuth(tlsDir, randomPort()),
-    catalog: await startEchoUpstream(tlsDir, 'catalog', randomPort()),
-    order: await startEchoUpstream(tlsDir, 'order', randomPort()),
-    vault: await startEchoUpstream(tlsDir, 'payment-vault', randomPort()),
-  };
-}
-
-async function stopUpstreams(upstreams: Upstreams | undefined) {
-  if (!upstreams) return;
-  await Promise.all(Object.values(upstreams).map((u: StandIn) => u.app.close()));
-}
+import { tmpdir } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtWebDir, INDEX_HTML, PUBLIC_ORIGIN, startGatewayFor, startUpstreams, stopUpstreams, type Upstreams } from './testing/gateway-harness';
+import { eventually, type StandIn } from './testing/stand-in-upstreams';
 
 const last = (standIn: StandIn) => standIn.received[standIn.received.length - 1];
 
@@ -287,8 +187,83 @@ describe('gateway', () => {
       const evil = await gw.call({ method: 'POST', path: '/api/auth/refresh', headers: { origin: 'https://evil.example', cookie: 'refresh=r1' } });
       expect(evil.status).toBe(403);
       expect(evil.json).toMatchObject({ error: { code: 'ORIGIN_NOT_ALLOWED' } });
-      const ours = await gw.call({ method: 'POST', path: '/api/auth/refresh', headers: { origin: PUBLIC_ORIGIN, cookie: 'refresh=r1' } });
+      const ours = await gw.call({ method: 'POST', path: '/api/auth/refresh', headers: { origin: PUBLIC_ORIGIN, cookie: 'refresh=r1', 'x-requested-with': 'storefront' } });
       expect(ours.status).toBe(200);
+    });
+  });
+
+  describe('CSRF on cookie-authenticated state changes', () => {
+    it.each(['/api/auth/refresh', '/api/auth/logout'])('refuses %s without x-requested-with: storefront with 403 CSRF_REJECTED, before reaching auth', async (target) => {
+      const before = up.auth.received.length;
+      for (const headers of [{ cookie: 'refresh=r1' }, { cookie: 'refresh=r1', origin: PUBLIC_ORIGIN }, { cookie: 'refresh=r1', 'x-requested-with': 'XMLHttpRequest' }]) {
+        const res = await gw.call({ method: 'POST', path: target, headers });
+        expect(res.status).toBe(403);
+        expect(res.json).toMatchObject({ error: { code: 'CSRF_REJECTED' } });
+      }
+      expect(up.auth.received.length).toBe(before);
+      const event = await eventually(async () => (await gw.events('edge.waf.blocked')).find((e) => e.details.path === target));
+      expect(event).toMatchObject({ outcome: 'blocked', details: { reason: 'csrf_header_missing' } });
+    });
+
+    it('forwards refresh with the header and the cookie to auth', async () => {
+      const res = await gw.call({ method: 'POST', path: '/api/auth/refresh', headers: { origin: PUBLIC_ORIGIN, cookie: 'refresh=r1', 'x-requested-with': 'storefront' } });
+      expect(res.status).toBe(200);
+      expect(last(up.auth)).toMatchObject({ method: 'POST', path: '/auth/refresh' });
+      expect(last(up.auth).headers.cookie).toBe('refresh=r1');
+      // The header proved its point at the edge; it is not on the forwarding allow-list.
+      expect(last(up.auth).headers['x-requested-with']).toBeUndefined();
+    });
+
+    it('still refuses the header from another site’s Origin', async () => {
+      const res = await gw.call({ method: 'POST', path: '/api/auth/logout', headers: { origin: 'https://evil.example', cookie: 'refresh=r1', 'x-requested-with': 'storefront' } });
+      expect(res.status).toBe(403);
+      expect(res.json).toMatchObject({ error: { code: 'ORIGIN_NOT_ALLOWED' } });
+    });
+
+    it('does not ask for the header on sign-in (no cookie authenticates it)', async () => {
+      const res = await gw.call({ method: 'POST', path: '/api/auth/login', body: { email: 'a@example.com', password: 'x' } });
+      expect(res.status).toBe(200);
+    });
+  });
+
+  describe('CORS', () => {
+    it('allows the store’s own origin, with credentials', async () => {
+      const res = await gw.call({ method: 'GET', path: '/api/products', headers: { origin: PUBLIC_ORIGIN } });
+      expect(res.headers['access-control-allow-origin']).toBe(PUBLIC_ORIGIN);
+      expect(res.headers['access-control-allow-credentials']).toBe('true');
+      expect(res.headers.vary).toMatch(/Origin/);
+    });
+
+    it('sends no CORS headers to another origin', async () => {
+      const res = await gw.call({ method: 'GET', path: '/api/products', headers: { origin: 'https://evil.example' } });
+      expect(res.status).toBe(200);
+      expect(Object.keys(res.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    });
+
+    it('answers a preflight from the own origin with the allowed methods and headers, without forwarding it', async () => {
+      const before = up.auth.received.length;
+      const res = await gw.call({
+        method: 'OPTIONS',
+        path: '/api/auth/refresh',
+        headers: { origin: PUBLIC_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-requested-with' },
+      });
+      expect(res.status).toBe(204);
+      expect(res.headers['access-control-allow-origin']).toBe(PUBLIC_ORIGIN);
+      expect(res.headers['access-control-allow-methods']).toContain('POST');
+      expect(res.headers['access-control-allow-headers']).toContain('x-requested-with');
+      expect(up.auth.received.length).toBe(before);
+    });
+
+    it('refuses a preflight from another origin with no allow headers', async () => {
+      const before = up.auth.received.length;
+      const res = await gw.call({
+        method: 'OPTIONS',
+        path: '/api/auth/refresh',
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-requested-with' },
+      });
+      expect(res.status).toBe(403);
+      expect(Object.keys(res.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
+      expect(up.auth.received.length).toBe(before);
     });
   });
 

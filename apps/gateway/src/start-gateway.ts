@@ -3,6 +3,7 @@ import { bootstrapService } from '@storefront/platform/http';
 import { loadTlsIdentity, publicServerOptions } from '@storefront/platform/mtls';
 import { createAppModule } from './app.module';
 import type { GatewayConfig } from './config/gateway.config';
+import { corsForOwnOrigin } from './edge/cors';
 import { securityHeaders } from './edge/security-headers';
 import { serveStorefront } from './web/storefront-site';
 
@@ -18,6 +19,7 @@ export async function startGateway(config: GatewayConfig): Promise<INestApplicat
     bodyLimit: '32kb',
     configure: (app) => {
       app.use(securityHeaders());
+      app.use(corsForOwnOrigin(config.PUBLIC_ORIGIN));
       serveStorefront(app, config.WEB_DIR);
     },
   });

@@ -2,7 +2,19 @@ import { z } from 'zod';
 import { envRules, loadConfig, serviceBaseEnv } from '@storefront/platform/config';
 import { DEFAULT_SECURITY_EVENTS_PREFIX } from '@storefront/platform/events';
 
-export const gatewayEnvSchema = z.object({
+/** A number of requests per minute. */
+const count = (max: number) =>
+  z.coerce
+    .number({ error: 'must be a whole number of requests' })
+    .int('must be a whole number of requests')
+    .min(1, 'must be at least 1')
+    .max(max, `must be at most ${max}`);
+
+/** A block duration. */
+const seconds = () => z.coerce.number({ error: 'must be a whole number of seconds' }).int('must be a whole number of seconds').min(1).max(86_400);
+
+export const gatewayEnvSchema = z
+  .object({
   ...serviceBaseEnv(8443),
   REDIS_URL: envRules.redisUrl(),
   AUTH_URL: envRules.httpsUrl(),
@@ -15,17 +27,29 @@ export const gatewayEnvSchema = z.object({
     .string()
     .regex(/^https:\/\/[^/]+$/, 'must be an https:// origin without a path')
     .default('https://localhost:8443'),
-  RATE_LIMIT_PER_MINUTE: z.coerce
-    .number({ error: 'must be a whole number of requests' })
-    .int('must be a whole number of requests')
-    .min(1, 'must be at least 1')
-    .max(100_000, 'must be at most 100000')
-    .default(300),
+  RATE_LIMIT_PER_MINUTE: count(100_000).default(300),
+  RATE_LIMIT_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/, 'must be 1–64 letters, digits, colons, dashes or underscores')
+    .default('storefront:ratelimit'),
+  USER_WRITE_LIMIT_PER_MINUTE: count(100_000).default(60),
+  LOGIN_LIMIT_PER_MINUTE: count(10_000).default(10),
+  LOGIN_BLOCK_SECONDS: seconds().default(900),
+  CATALOG_SLOW_AFTER_PER_MINUTE: count(100_000).default(120),
+  CATALOG_LIMIT_PER_MINUTE: count(100_000).default(240),
+  CATALOG_DELAY_STEP_MS: z.coerce.number().int('must be whole milliseconds').min(0).max(10_000).default(100),
+  CATALOG_DELAY_MAX_MS: z.coerce.number().int('must be whole milliseconds').min(0).max(30_000).default(2_000),
+  CATALOG_BLOCK_SECONDS: seconds().default(600),
   SECURITY_EVENTS_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9:_-]{1,64}$/, 'must be 1–64 letters, digits, colons, dashes or underscores')
     .default(DEFAULT_SECURITY_EVENTS_PREFIX),
-});
+  })
+  // Slowing down only makes sense before the hard limit is reached.
+  .refine((env) => env.CATALOG_SLOW_AFTER_PER_MINUTE < env.CATALOG_LIMIT_PER_MINUTE, {
+    path: ['CATALOG_SLOW_AFTER_PER_MINUTE'],
+    message: 'must be below CATALOG_LIMIT_PER_MINUTE',
+  });
 
 export type GatewayConfig = Readonly<z.output<typeof gatewayEnvSchema>>;
 

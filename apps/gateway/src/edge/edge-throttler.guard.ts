@@ -1,37 +1,104 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
-import type { Request } from 'express';
+import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerRequest } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { AccessTokenVerifier } from '@storefront/identity/access';
 import { SecurityEventPublisher } from '@storefront/platform/events';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { clientIp } from './client-ip';
 import { edgeError, EdgeError } from './edge.errors';
 import { OncePerWindow } from './once-per-window';
+import { catalogDelayMs, type Tier, tierApplies } from './rate-limit-tiers';
+
+// Same shape the edge authenticator accepts.
+const BEARER = /^Bearer ([A-Za-z0-9_.-]{20,4096})$/;
 
 /**
- * Per-IP rate limit on every Nest route of the gateway (the whole /api),
- * counted on the socket address, answered with 429 RATE_LIMITED in the
- * error shape and reported as an `edge.rate_limited` security event.
+ * The gateway's rate limits (tiers in rate-limit-tiers.ts), counted in Redis
+ * so every replica shares them. Past a limit: 429 RATE_LIMITED with
+ * Retry-After, reported once per client and window as `edge.rate_limited`.
+ * Catalog reads over the soft threshold are delayed before they are forwarded.
  */
 @Injectable()
 export class EdgeThrottlerGuard extends ThrottlerGuard {
   // Property injection keeps ThrottlerGuard's own constructor (and its decorators) untouched.
   @Inject(SecurityEventPublisher) private readonly events!: SecurityEventPublisher;
+  @Inject(AccessTokenVerifier) private readonly verifier!: AccessTokenVerifier;
+  @Inject(GATEWAY_CONFIG) private readonly config!: GatewayConfig;
   private readonly reported = new OncePerWindow();
+  private lastStorageErrorAt = 0;
 
-  protected override async getTracker(req: Record<string, unknown>): Promise<string> {
-    return clientIp(req as unknown as Request);
+  protected override async handleRequest({ context, limit, ttl, throttler, blockDuration, generateKey }: ThrottlerRequest): Promise<boolean> {
+    const tier = throttler.name as Tier;
+    const req = context.switchToHttp().getRequest<Request>();
+    const res = context.switchToHttp().getResponse<Response>();
+    const tracker = await this.trackerFor(tier, req);
+    if (tracker === undefined) return true;
+    const key = generateKey(context, tracker, tier);
+
+    let record;
+    try {
+      record = await this.storageService.increment(key, ttl, limit, blockDuration, tier);
+    } catch (error) {
+      return this.storageUnavailable(tier, error);
+    }
+    if (record.isBlocked) {
+      res.setHeader('Retry-After', String(record.timeToBlockExpire));
+      this.report(tier, req, { ...record, limit, ttl, key, tracker });
+      throw edgeError(EdgeError.RateLimited, 'Too many requests; wait a moment and try again.');
+    }
+    if (tier === 'catalog') {
+      const delay = catalogDelayMs(record.totalHits, this.config);
+      if (delay > 0) await sleep(delay);
+    }
+    return true;
   }
 
-  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    const req = context.switchToHttp().getRequest<Request>();
-    if (this.reported.first(detail.tracker, detail.ttl)) {
-      void this.events.publish({
-        type: 'edge.rate_limited',
-        outcome: 'blocked',
-        source: { ip: detail.tracker, ...userAgentOf(req) },
-        details: { limit: detail.limit, windowMs: detail.ttl, method: req.method, path: req.path.slice(0, 200) },
-      });
+  /** Keys are readable in Redis (`<prefix>:{<tier>:<tracker>}:hits`); the storage adds the prefix and tier. */
+  protected override generateKey(_context: ExecutionContext, tracker: string): string {
+    return tracker;
+  }
+
+  /** Who a tier counts for this request, or undefined when the tier does not apply. */
+  private async trackerFor(tier: Tier, req: Request): Promise<string | undefined> {
+    if (!tierApplies(tier, req)) return undefined;
+    if (tier !== 'user') return clientIp(req);
+    // Keyed by the verified user id only: an unverified `sub` would let anyone spend someone else's budget.
+    // A missing or bad token is not counted here; the proxy answers it with 401 (and reports it).
+    const match = BEARER.exec(req.headers.authorization ?? '');
+    if (!match) return undefined;
+    try {
+      return `user:${(await this.verifier.verify(match[1])).id}`;
+    } catch {
+      return undefined;
     }
-    throw edgeError(EdgeError.RateLimited, 'Too many requests from your address; wait a moment and try again.');
+  }
+
+  private report(tier: Tier, req: Request, detail: ThrottlerLimitDetail): void {
+    if (!this.reported.first(`${tier}:${detail.tracker}`, detail.ttl)) return;
+    const userId = tier === 'user' ? detail.tracker.slice('user:'.length) : undefined;
+    void this.events.publish({
+      type: 'edge.rate_limited',
+      outcome: 'blocked',
+      ...(userId ? { actor: { userId } } : {}),
+      source: { ip: clientIp(req), ...userAgentOf(req) },
+      details: { tier, limit: detail.limit, windowMs: detail.ttl, method: req.method, path: req.path.slice(0, 200) },
+    });
+  }
+
+  /**
+   * Redis down: the general tiers fail open (an outage of the counter must
+   * not take the shop down), the sign-in tier fails closed (password
+   * guessing must never become unlimited).
+   */
+  private storageUnavailable(tier: Tier, error: unknown): boolean {
+    const now = Date.now();
+    if (now - this.lastStorageErrorAt > 30_000) {
+      this.lastStorageErrorAt = now;
+      this.logger.warn({ tier, reason: error instanceof Error ? error.message : String(error) }, 'rate limit store unavailable');
+    }
+    if (tier === 'login') throw edgeError(EdgeError.Unavailable, 'Sign-in is not available right now; try again shortly.');
+    return true;
   }
 }
 

@@ -1,18 +1,30 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { RedisThrottlerStorage } from '@storefront/edge/rate-limit';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
+import { EdgeAccessModule } from '../core/edge-access.module';
 import { EdgeThrottlerGuard } from './edge-throttler.guard';
+import { RateLimitRedis } from './rate-limit-redis';
+import { rateLimitTiers } from './rate-limit-tiers';
+
+@Module({ providers: [RateLimitRedis], exports: [RateLimitRedis] })
+class RateLimitRedisModule {}
 
 /**
- * Edge basics: a generous per-IP limit with the throttler's in-memory store
- * (one gateway instance for now; a shared Redis store comes with the WAF).
+ * Rate limits at the edge, tier by tier, with counters in Redis: shared by
+ * every gateway replica and kept across restarts.
  */
 @Module({
   imports: [
+    EdgeAccessModule,
     ThrottlerModule.forRootAsync({
-      inject: [GATEWAY_CONFIG],
-      useFactory: (config: GatewayConfig) => ({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }] }),
+      imports: [RateLimitRedisModule],
+      inject: [GATEWAY_CONFIG, RateLimitRedis],
+      useFactory: (config: GatewayConfig, redis: RateLimitRedis) => ({
+        storage: new RedisThrottlerStorage(redis.client, { prefix: config.RATE_LIMIT_PREFIX }),
+        throttlers: rateLimitTiers(config),
+      }),
     }),
   ],
   providers: [{ provide: APP_GUARD, useClass: EdgeThrottlerGuard }],

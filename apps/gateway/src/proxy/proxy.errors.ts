@@ -6,6 +6,7 @@ export enum ProxyError {
   InvalidPath = 'INVALID_PATH',
   Unauthenticated = 'UNAUTHENTICATED',
   OriginNotAllowed = 'ORIGIN_NOT_ALLOWED',
+  CsrfRejected = 'CSRF_REJECTED',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
 }
 
@@ -14,6 +15,7 @@ export const PROXY_STATUS: Record<ProxyError, HttpStatus> = {
   [ProxyError.InvalidPath]: HttpStatus.BAD_REQUEST,
   [ProxyError.Unauthenticated]: HttpStatus.UNAUTHORIZED,
   [ProxyError.OriginNotAllowed]: HttpStatus.FORBIDDEN,
+  [ProxyError.CsrfRejected]: HttpStatus.FORBIDDEN,
   [ProxyError.ServiceUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 

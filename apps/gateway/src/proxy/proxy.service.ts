@@ -1,11 +1,12 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { SecurityEventPublisher } from '@storefront/platform/events';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { Upstreams } from '../core/upstreams';
 import { EdgeAuthenticator } from './edge-authenticator';
 import { requestHeadersFor, responseHeadersFrom } from './forwarded-headers';
 import { proxyError, ProxyError } from './proxy.errors';
-import { isSafePath, resolveRoute } from './route-table';
+import { isSafePath, type ProxyRoute, resolveRoute } from './route-table';
 
 export interface ProxyRequest {
   method: string;
@@ -25,6 +26,9 @@ export interface ProxyResponse {
 
 const API_PREFIX = '/api';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Sent by the storefront's own script on cookie-authenticated calls (apps/web/src/api/session.ts). */
+export const CSRF_HEADER = 'x-requested-with';
+export const CSRF_HEADER_VALUE = 'storefront';
 
 /**
  * The reverse proxy: maps a public /api path to one upstream over mutual
@@ -39,6 +43,7 @@ export class ProxyService {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly upstreams: Upstreams,
     private readonly authenticator: EdgeAuthenticator,
+    private readonly events: SecurityEventPublisher,
   ) {}
 
   async forward(req: ProxyRequest): Promise<ProxyResponse> {
@@ -49,6 +54,7 @@ export class ProxyService {
     const route = resolveRoute(req.method, rawPath);
     if (!route) throw proxyError(ProxyError.NotFound, 'No such API route.');
     this.checkOrigin(req);
+    this.checkCsrfHeader(route, req, rawPath);
 
     const user = route.isPublic
       ? undefined
@@ -83,5 +89,22 @@ export class ProxyService {
     const origin = req.headers.origin;
     if (!UNSAFE_METHODS.has(req.method) || origin === undefined || origin === this.config.PUBLIC_ORIGIN) return;
     throw proxyError(ProxyError.OriginNotAllowed, 'Requests from another site are not accepted.');
+  }
+
+  /**
+   * Refresh and logout are authorised by the cookie alone. A cross-site form
+   * (or a request from a browser that sends no Origin) cannot set a custom
+   * header without a CORS preflight, which only our own origin passes; so
+   * the header proves the call came from the storefront's script.
+   */
+  private checkCsrfHeader(route: ProxyRoute, req: ProxyRequest, rawPath: string): void {
+    if (!route.cookieAuthenticated || req.headers[CSRF_HEADER] === CSRF_HEADER_VALUE) return;
+    void this.events.publish({
+      type: 'edge.waf.blocked',
+      outcome: 'blocked',
+      source: { ip: req.clientIp, ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'].slice(0, 512) } : {}) },
+      details: { reason: 'csrf_header_missing', method: req.method, path: `${API_PREFIX}${rawPath}` },
+    });
+    throw proxyError(ProxyError.CsrfRejected, `This request must carry the ${CSRF_HEADER} header the storefront sends.`);
   }
 }

@@ -34,6 +34,14 @@ describe('resolveRoute', () => {
     expect(resolveRoute('GET', '/products')).toMatchObject({ cookies: false, userHeader: false });
     expect(resolveRoute('POST', '/payments/cards')).toMatchObject({ cookies: false, userHeader: true });
   });
+
+  it('marks only refresh and logout as cookie-authenticated state changes (they need the CSRF header)', () => {
+    expect(resolveRoute('POST', '/auth/refresh')?.cookieAuthenticated).toBe(true);
+    expect(resolveRoute('POST', '/auth/logout')?.cookieAuthenticated).toBe(true);
+    for (const [method, path] of [['POST', '/auth/login'], ['POST', '/auth/register'], ['POST', '/auth/mfa/verify'], ['GET', '/auth/refresh'], ['POST', '/cart/items']]) {
+      expect(resolveRoute(method, path)?.cookieAuthenticated).toBe(false);
+    }
+  });
 });
 
 describe('isSafePath', () => {

@@ -9,6 +9,8 @@ export interface ProxyRoute {
   cookies: boolean;
   /** The upstream trusts `x-storefront-user` from the gateway instead of checking tokens itself (the vault). */
   userHeader: boolean;
+  /** A state change authenticated by the refresh cookie alone, so it needs proof it was not sent cross-site. */
+  cookieAuthenticated: boolean;
 }
 
 interface RouteRule {
@@ -24,6 +26,8 @@ interface RouteRule {
 // Signing in, registering and refreshing happen before the caller has an access token.
 const PUBLIC_AUTH_POSTS = new Set(['/auth/register', '/auth/login', '/auth/mfa/verify', '/auth/refresh', '/auth/logout']);
 const READS = new Set(['GET', 'HEAD']);
+// The only state changes a browser makes with nothing but the refresh cookie (no bearer token).
+const COOKIE_AUTHENTICATED_POSTS = new Set(['/auth/refresh', '/auth/logout']);
 
 /**
  * The public API, as an allow-list: anything not listed here (such as the
@@ -50,6 +54,7 @@ export function resolveRoute(method: string, path: string): ProxyRoute | undefin
     isPublic: rule.publicWhen?.(method, path) ?? false,
     cookies: rule.cookies ?? false,
     userHeader: rule.userHeader ?? false,
+    cookieAuthenticated: rule.upstream === 'auth' && method === 'POST' && COOKIE_AUTHENTICATED_POSTS.has(path),
   };
 }
 

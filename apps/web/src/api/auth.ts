@@ -1,4 +1,5 @@
 import { apiRequest } from './http';
+import { CSRF_HEADER } from './session';
 
 export interface TokenResponse {
   accessToken: string;
@@ -38,7 +39,7 @@ export function verifyMfa(mfaToken: string, code: string): Promise<TokenResponse
 }
 
 export function logout(): Promise<unknown> {
-  return apiRequest('/api/auth/logout', { method: 'POST', ...NO_REFRESH });
+  return apiRequest('/api/auth/logout', { method: 'POST', headers: { ...CSRF_HEADER }, ...NO_REFRESH });
 }
 
 export interface TotpEnrollment {

@@ -7,6 +7,12 @@ let accessToken: string | null = null;
 const listeners = new Set<() => void>();
 let refreshInFlight: Promise<boolean> | null = null;
 
+/**
+ * The gateway refuses cookie-authenticated state changes (refresh, logout) without this header:
+ * a cross-site form cannot set a custom header, so its presence proves the call came from our script.
+ */
+export const CSRF_HEADER = { 'X-Requested-With': 'storefront' } as const;
+
 export function getAccessToken(): string | null {
   return accessToken;
 }
@@ -49,7 +55,7 @@ async function doRefresh(): Promise<boolean> {
     const response = await fetch('/api/auth/refresh', {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { Accept: 'application/json' },
+      headers: { Accept: 'application/json', ...CSRF_HEADER },
     });
     if (response.status === 401 || response.status === 403) {
       endSession(); // no valid refresh cookie: definitely signed out

@@ -84,7 +84,13 @@ async function main() {
     redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/2',
     seedDemoData: true,
     // The bench measures the order path, not the edge's flood protection: lift the per-IP limits.
-    extraEnv: { RATE_LIMIT_PER_MINUTE: '1000000' },
+    extraEnv: {
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      USER_WRITE_LIMIT_PER_MINUTE: '1000000',
+      LOGIN_LIMIT_PER_MINUTE: '1000000',
+      CATALOG_SLOW_AFTER_PER_MINUTE: '999999',
+      CATALOG_LIMIT_PER_MINUTE: '1000000',
+    },
   };
   await dropDatabases(options, readDatabaseRegistry(ROOT));
   const stack = await startStack(options, (m) => log(m));

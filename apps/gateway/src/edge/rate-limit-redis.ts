@@ -1,0 +1,20 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
+
+/** The Redis connection holding the rate-limit counters; closed with the app. */
+@Injectable()
+export class RateLimitRedis implements OnApplicationShutdown {
+  readonly client: Redis;
+
+  constructor(@Inject(GATEWAY_CONFIG) config: GatewayConfig) {
+    // A slow or absent Redis must not hold requests: a command gives up after 500 ms and the guard decides (fail open, or closed for sign-in).
+    this.client = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 500, connectionName: 'gateway-rate-limit' });
+    // Errors surface on each command; without a listener ioredis would also print every reconnect attempt.
+    this.client.on('error', () => undefined);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.quit().catch(() => this.client.disconnect());
+  }
+}

@@ -1,0 +1,1 @@
+export { RedisThrottlerStorage, type RedisThrottlerStorageOptions, type ThrottlerStorageRecord } from './redis-throttler.storage';

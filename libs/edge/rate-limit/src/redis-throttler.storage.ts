@@ -1,0 +1,57 @@
+import type { ThrottlerStorage } from '@nestjs/throttler';
+import type { Redis } from 'ioredis';
+import { INCREMENT_SCRIPT } from './increment-script';
+
+/** What the throttler guard expects back (the record type itself is not exported by the package root). */
+export type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+
+export interface RedisThrottlerStorageOptions {
+  /** Every key this storage writes starts with it (e.g. `storefront:ratelimit`), so deployments and tests never share counts by accident. */
+  prefix: string;
+}
+
+type ScriptReply = [totalHits: number, windowLeftMs: number, blocked: 0 | 1, blockLeftMs: number];
+
+/** The ioredis client with the script registered as a command (sent by SHA, re-sent in full after a Redis restart). */
+interface RedisWithIncrement extends Redis {
+  storefrontThrottlerIncrement(hitsKey: string, blockKey: string, windowMs: number, limit: number, blockMs: number): Promise<ScriptReply>;
+}
+
+const COMMAND = 'storefrontThrottlerIncrement';
+
+/**
+ * @nestjs/throttler storage in Redis: counts live outside the process, so
+ * every gateway replica shares them and a restart forgets nothing. Each
+ * increment is one Lua script, so counting and blocking are atomic.
+ * The caller owns the Redis client (and closes it).
+ */
+export class RedisThrottlerStorage implements ThrottlerStorage {
+  private readonly redis: RedisWithIncrement;
+
+  constructor(
+    redis: Redis,
+    private readonly options: RedisThrottlerStorageOptions,
+  ) {
+    if (!(COMMAND in redis)) redis.defineCommand(COMMAND, { numberOfKeys: 2, lua: INCREMENT_SCRIPT });
+    this.redis = redis as RedisWithIncrement;
+  }
+
+  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+    // The hash tag keeps both keys of one tracker on the same cluster slot (a script may only touch one slot).
+    const base = `${this.options.prefix}:{${throttlerName}:${key}}`;
+    const [totalHits, windowLeftMs, blocked, blockLeftMs] = await this.redis.storefrontThrottlerIncrement(
+      `${base}:hits`,
+      `${base}:block`,
+      Math.max(1, Math.ceil(ttl)),
+      Math.floor(limit),
+      Math.max(0, Math.ceil(blockDuration)),
+    );
+    // Seconds, like the built-in storage: the guard puts timeToBlockExpire into Retry-After as it is.
+    return {
+      totalHits,
+      timeToExpire: Math.ceil(windowLeftMs / 1000),
+      isBlocked: blocked === 1,
+      timeToBlockExpire: blocked === 1 ? Math.max(1, Math.ceil(blockLeftMs / 1000)) : 0,
+    };
+  }
+}
