@@ -10,9 +10,12 @@ export interface UserRecord {
   passwordHash: string;
   roles: string[];
   totpEnabled: boolean;
+  /** Sign-in lockout state (see sign-in-protection). */
+  failedLoginCount: number;
+  lockedUntil: Date | null;
 }
 
-const USER_FIELDS = { id: true, email: true, name: true, passwordHash: true, roles: true, totpEnabled: true } as const;
+const USER_FIELDS = { id: true, email: true, name: true, passwordHash: true, roles: true, totpEnabled: true, failedLoginCount: true, lockedUntil: true } as const;
 
 @Injectable()
 export class UsersRepository {

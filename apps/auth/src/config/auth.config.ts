@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { envRules, loadConfig, serviceBaseEnv } from '@storefront/platform/config';
+import { DEFAULT_SECURITY_EVENTS_PREFIX } from '@storefront/platform/events';
 
 /** Longest an access token may live: a stolen one must expire quickly because it cannot be revoked. */
 export const MAX_ACCESS_TOKEN_TTL_SECONDS = 600;
@@ -23,6 +24,13 @@ export const authEnvSchema = z.object({
     .max(30, 'must be a whole number of days from 1 to 30')
     .default(7),
   SEED_DEMO_DATA: envRules.flag(false),
+  /** Security events (BullMQ) and the per-source-IP sign-in failure counters. */
+  REDIS_URL: envRules.redisUrl(),
+  /** BullMQ key prefix shared with the monitor; also namespaces auth's own Redis keys. */
+  SECURITY_EVENTS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/, 'must be 1–64 letters, digits, colons, dashes or underscores')
+    .default(DEFAULT_SECURITY_EVENTS_PREFIX),
 });
 
 export type AuthConfig = Readonly<z.output<typeof authEnvSchema>>;

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { toDataURL } from 'qrcode';
 import { PasswordHasher } from '../passwords/password-hasher';
+import { AuthSecurityEvents } from '../security-events/auth-security-events';
 import { Clock } from '../system/clock';
 import { hashOpaqueToken, isOpaqueToken, newOpaqueToken } from '../tokens/opaque-token';
 import type { RecoveryCodesDto } from './dto/recovery-codes.dto';
@@ -23,6 +24,7 @@ export class MfaService {
     private readonly mfa: MfaRepository,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
+    private readonly events: AuthSecurityEvents,
   ) {}
 
   async enrollTotp(userId: string): Promise<TotpEnrollmentDto> {
@@ -59,7 +61,7 @@ export class MfaService {
   }
 
   /** Checks the second factor (a TOTP code or a recovery code) and returns whose sign-in it completes. */
-  async completeChallenge(mfaToken: string, code: string): Promise<string> {
+  async completeChallenge(mfaToken: string, code: string, clientIp?: string): Promise<string> {
     const now = this.clock.now();
     const challenge = isOpaqueToken(mfaToken) ? await this.mfa.claimAttempt(hashOpaqueToken(mfaToken), now, MFA_MAX_ATTEMPTS) : null;
     if (!challenge) throw mfaError(MfaError.MfaTokenInvalid, 'This sign-in step has expired or is not valid; sign in again.');
@@ -68,6 +70,7 @@ export class MfaService {
     const accepted = method === 'totp' ? await this.acceptTotp(challenge.userId, code, now) : await this.acceptRecoveryCode(challenge.userId, code, now);
     if (!accepted) {
       this.logger.warn({ userId: challenge.userId, method, event: 'mfa_failed' }, 'second factor refused');
+      this.events.mfaFailed({ userId: challenge.userId, ip: clientIp }, method);
       throw mfaError(MfaError.MfaCodeInvalid, 'That code is not valid.');
     }
     if (!(await this.mfa.consumeChallenge(challenge.id, now))) {

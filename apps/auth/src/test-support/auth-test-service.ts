@@ -4,15 +4,20 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { inject } from 'vitest';
+import { SECURITY_EVENTS_QUEUE, type SecurityEvent } from '@storefront/platform/events';
 import { bootstrapMtlsService, loadTlsIdentity, ServiceClient } from '@storefront/platform/mtls';
-import { createTestDatabase, createTestPki } from '@storefront/platform/testing';
+import { createTestDatabase, createTestPki, uniqueRedisPrefix } from '@storefront/platform/testing';
 import { createAppModule } from '../app.module';
 import { loadAuthConfig } from '../config/auth.config';
+import type { SystemOverrides } from '../system/system.module';
 
 /**
  * Integration-test harness: the real auth AppModule on mutual TLS, against a
  * fresh database with the committed migrations, a throwaway PKI and a
- * throwaway signing key. Not imported by main.ts.
+ * throwaway signing key, Redis keys and security-events queue under a
+ * prefix of its own. Not imported by main.ts.
  */
 
 export const TEST_IDENTITIES = ['auth', 'gateway', 'order', 'ops', 'payment-vault'] as const;
@@ -37,11 +42,13 @@ export interface CallOptions {
 
 export interface AuthTestService {
   databaseUrl: string;
+  /** Security events auth queued so far (waiting jobs), oldest first, optionally of one type. */
+  securityEvents(type?: string): Promise<SecurityEvent[]>;
   call(method: string, requestPath: string, options?: CallOptions): Promise<CallResult>;
   close(): Promise<void>;
 }
 
-export async function startAuthTestService(postgresAdminUrl: string, env: Record<string, string> = {}): Promise<AuthTestService> {
+export async function startAuthTestService(postgresAdminUrl: string, env: Record<string, string> = {}, system: SystemOverrides = {}): Promise<AuthTestService> {
   const tlsDir = createTestPki(TEST_IDENTITIES);
   const keyDir = mkdtempSync(path.join(tmpdir(), 'storefront-auth-key-'));
   const removeTempDirs = () => {
@@ -55,12 +62,22 @@ export async function startAuthTestService(postgresAdminUrl: string, env: Record
     throw error;
   });
 
+  const redisUrl = inject('redisUrl');
+  const redisPrefix = uniqueRedisPrefix('auth');
   let app: INestApplication;
   try {
-    const config = loadAuthConfig({ TLS_DIR: tlsDir, LOG_LEVEL: 'silent', AUTH_DATABASE_URL: database.url, JWT_SIGNING_KEY_FILE: signingKeyFile, ...env });
+    const config = loadAuthConfig({
+      TLS_DIR: tlsDir,
+      LOG_LEVEL: 'silent',
+      AUTH_DATABASE_URL: database.url,
+      JWT_SIGNING_KEY_FILE: signingKeyFile,
+      REDIS_URL: redisUrl,
+      SECURITY_EVENTS_PREFIX: redisPrefix,
+      ...env,
+    });
     app = await bootstrapMtlsService({
       service: 'auth',
-      module: createAppModule(config),
+      module: createAppModule(config, system),
       host: '127.0.0.1',
       port: 0, // any free port: test files run in parallel
       logLevel: config.LOG_LEVEL,
@@ -83,8 +100,15 @@ export async function startAuthTestService(postgresAdminUrl: string, env: Record
     return created;
   };
 
+  const queue = new Queue(SECURITY_EVENTS_QUEUE, { connection: { url: redisUrl }, prefix: redisPrefix });
+
   return {
     databaseUrl: database.url,
+    async securityEvents(type) {
+      const jobs = await queue.getJobs(['waiting'], 0, -1, true);
+      const events = jobs.map((job) => job.data as SecurityEvent);
+      return type ? events.filter((event) => event.type === type) : events;
+    },
     async call(method, requestPath, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
       if (options.bearer) headers.authorization = `Bearer ${options.bearer}`;
@@ -102,6 +126,8 @@ export async function startAuthTestService(postgresAdminUrl: string, env: Record
     async close() {
       for (const c of clients.values()) c.close();
       await app.close();
+      await queue.obliterate({ force: true }).catch(() => undefined);
+      await queue.close();
       await database.drop();
       removeTempDirs();
     },

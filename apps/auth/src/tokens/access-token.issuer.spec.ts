@@ -14,7 +14,7 @@ const fixedClock = (at: Date): Clock => ({ now: () => at });
 async function issuer(ttl?: string, clock = fixedClock(NOW)) {
   const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const keys = SigningKeys.fromKey(await signingKeyFromPem(pem));
-  const config = loadAuthConfig({ TLS_DIR: '/tls', AUTH_DATABASE_URL: 'postgresql://a@b/c', JWT_SIGNING_KEY_FILE: '/k.pem', ACCESS_TOKEN_TTL_SECONDS: ttl });
+  const config = loadAuthConfig({ TLS_DIR: '/tls', AUTH_DATABASE_URL: 'postgresql://a@b/c', JWT_SIGNING_KEY_FILE: '/k.pem', REDIS_URL: 'redis://127.0.0.1:6379', ACCESS_TOKEN_TTL_SECONDS: ttl });
   return { keys, issuer: new AccessTokenIssuer(keys, clock, config) };
 }
 

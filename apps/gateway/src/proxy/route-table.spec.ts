@@ -18,11 +18,12 @@ describe('resolveRoute', () => {
     ['GET', '/admin/orders', 'order', false],
     ['GET', '/admin/alerts', 'monitor', false],
     ['GET', '/admin/audit/verify', 'monitor', false],
+    ['POST', '/admin/users/3f1c2b9e-8d4a-4c6b-9e2f-1a2b3c4d5e6f/unlock', 'auth', false],
   ])('%s %s goes to %s (public: %s)', (method, path, upstream, isPublic) => {
     expect(resolveRoute(method, path)).toMatchObject({ upstream, isPublic });
   });
 
-  it.each(['/internal/reservations', '/internal/charges', '/productsx', '/me/x', '/payments/cards/tok_1', '/admin', '/admin/users', '/', '/Products', '/.well-known/jwks.json'])(
+  it.each(['/internal/reservations', '/internal/charges', '/productsx', '/me/x', '/payments/cards/tok_1', '/admin', '/', '/Products', '/.well-known/jwks.json'])(
     'refuses %s, which is not in the public API',
     (path) => {
       expect(resolveRoute('GET', path)).toBeUndefined();

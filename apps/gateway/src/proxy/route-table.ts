@@ -43,6 +43,7 @@ const ROUTES: readonly RouteRule[] = [
   { prefix: '/admin/orders', upstream: 'order' },
   { prefix: '/admin/alerts', upstream: 'monitor' },
   { prefix: '/admin/audit', upstream: 'monitor' },
+  { prefix: '/admin/users', upstream: 'auth' },
 ];
 
 /** The route for a method and a path with the /api prefix removed (no query string), or undefined. */
