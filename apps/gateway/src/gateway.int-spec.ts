@@ -3,7 +3,8 @@ import path from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtWebDir, INDEX_HTML, PUBLIC_ORIGIN, startGatewayFor, startUpstreams, stopUpstreams, type Upstreams } from './testing/gateway-harness';
-import { eventually, type StandIn } from './testing/stand-in-upstreams';
+import { eventually } from '@storefront/platform/testing';
+import type { StandIn } from './testing/stand-in-upstreams';
 
 const last = (standIn: StandIn) => standIn.received[standIn.received.length - 1];
 

@@ -7,10 +7,10 @@ import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BullMqSecurityEventSink, SECURITY_EVENTS_QUEUE, SecurityEventPublisher, type SecurityEvent } from '@storefront/platform/events';
 import { loadTlsIdentity, ServiceClient } from '@storefront/platform/mtls';
-import { createTestDatabase, createTestPki, uniqueRedisPrefix } from '@storefront/platform/testing';
+import { createTestDatabase, createTestPki, eventually, freePort, uniqueRedisPrefix } from '@storefront/platform/testing';
 import { loadMonitorConfig } from './config/monitor.config';
 import { startMonitor } from './start-monitor';
-import { eventually, randomPort, startStandInAuth } from './testing/stand-in-auth';
+import { startStandInAuth } from './testing/stand-in-auth';
 
 const tlsDir = createTestPki(['monitor', 'auth', 'gateway', 'payment-vault', 'kms', 'order', 'ops']);
 
@@ -21,8 +21,8 @@ async function startTestMonitor() {
   const prefix = uniqueRedisPrefix('monitor');
   const keyFile = path.join(mkdtempSync(path.join(tmpdir(), 'monitor-key-')), 'audit-hmac.key');
   writeFileSync(keyFile, randomBytes(32).toString('base64'));
-  const auth = await startStandInAuth(tlsDir, randomPort(), ['monitor']);
-  const port = randomPort();
+  const auth = await startStandInAuth(tlsDir, await freePort(), ['monitor']);
+  const port = await freePort();
   const app = await startMonitor(
     loadMonitorConfig({
       PORT: String(port),

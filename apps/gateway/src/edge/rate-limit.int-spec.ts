@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uniqueRedisPrefix } from '@storefront/platform/testing';
+import { eventually, uniqueRedisPrefix } from '@storefront/platform/testing';
 import { builtWebDir, deleteKeys, startGatewayFor, startUpstreams, stopUpstreams, type Upstreams } from '../testing/gateway-harness';
-import { eventually } from '../testing/stand-in-upstreams';
 
 type Gateway = Awaited<ReturnType<typeof startGatewayFor>>;
 

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { All, Controller, Get, type INestApplication, Module, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
-import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, type Role } from '@storefront/identity/access';
+import type { Role } from '@storefront/identity/access';
+import { TestTokenIssuer } from '@storefront/identity/testing';
 import { AllowedClients, bootstrapMtlsService, loadTlsIdentity } from '@storefront/platform/mtls';
 
 /**
@@ -82,17 +81,14 @@ export interface StandInAuth extends StandIn {
 /** The auth stand-in: JWKS for the gateway's token checks, a login that sets a cookie, and echo for the rest. */
 export async function startStandInAuth(tlsDir: string, port: number): Promise<StandInAuth> {
   const received: Received[] = [];
-  const { privateKey, publicKey } = await generateKeyPair('ES256');
-  const attacker = await generateKeyPair('ES256');
-  const kid = `test-${randomUUID()}`;
-  const jwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };
+  const issuer = await TestTokenIssuer.create();
 
   @Controller()
   @AllowedClients('gateway')
   class StandInAuthController {
     @Get('.well-known/jwks.json')
     jwks() {
-      return { keys: [jwk] };
+      return issuer.jwks;
     }
 
     @Post('auth/login')
@@ -115,35 +111,14 @@ export async function startStandInAuth(tlsDir: string, port: number): Promise<St
   @Module({ controllers: [StandInAuthController] })
   class StandInAuthModule {}
 
-  const sign = (key: CryptoKey, roles: Role[], userId: string) =>
-    new SignJWT({ email: 'shopper@example.com', roles, sid: randomUUID() })
-      .setProtectedHeader({ alg: 'ES256', kid })
-      .setSubject(userId)
-      .setIssuer(ACCESS_TOKEN_ISSUER)
-      .setAudience(ACCESS_TOKEN_AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime('5m')
-      .sign(key);
-
   const standIn = await start(tlsDir, 'auth', port, StandInAuthModule, received);
   return {
     ...standIn,
-    token: (roles, userId = randomUUID()) => sign(privateKey, roles, userId),
-    forgedToken: () => sign(attacker.privateKey, ['admin'], randomUUID()),
+    token: (roles, userId) => issuer.token(roles, userId),
+    forgedToken: () => issuer.forgedToken(),
   };
 }
 
 export function randomPort(): number {
   return 20000 + Math.floor(Math.random() * 20000);
-}
-
-/** Polls until `check` returns a value (not undefined) or the deadline passes. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Controller, Get, type INestApplication, Module } from '@nestjs/common';
-import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
-import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, type Role } from '@storefront/identity/access';
+import type { Role } from '@storefront/identity/access';
+import { TestTokenIssuer } from '@storefront/identity/testing';
 import { AllowedClients, bootstrapMtlsService, loadTlsIdentity } from '@storefront/platform/mtls';
 
 /**
@@ -16,16 +15,14 @@ export interface StandInAuth {
 }
 
 export async function startStandInAuth(tlsDir: string, port: number, allowedClients: string[]): Promise<StandInAuth> {
-  const { privateKey, publicKey } = await generateKeyPair('ES256');
-  const kid = `test-${randomUUID()}`;
-  const jwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };
+  const issuer = await TestTokenIssuer.create();
 
   @Controller('.well-known')
   @AllowedClients(...allowedClients)
   class JwksController {
     @Get('jwks.json')
     jwks() {
-      return { keys: [jwk] };
+      return issuer.jwks;
     }
   }
 
@@ -36,30 +33,6 @@ export async function startStandInAuth(tlsDir: string, port: number, allowedClie
   return {
     app,
     baseUrl: `https://127.0.0.1:${port}`,
-    token: (roles, userId = randomUUID()) =>
-      new SignJWT({ email: `${userId.slice(0, 8)}@example.com`, roles, sid: randomUUID() })
-        .setProtectedHeader({ alg: 'ES256', kid })
-        .setSubject(userId)
-        .setIssuer(ACCESS_TOKEN_ISSUER)
-        .setAudience(ACCESS_TOKEN_AUDIENCE)
-        .setIssuedAt()
-        .setExpirationTime('5m')
-        .sign(privateKey),
+    token: (roles, userId) => issuer.token(roles, userId),
   };
-}
-
-/** A free-ish port for an in-process server; collisions are unlikely in the 20000–40000 range. */
-export function randomPort(): number {
-  return 20000 + Math.floor(Math.random() * 20000);
-}
-
-/** Polls until `check` returns a value (not undefined) or the deadline passes. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }

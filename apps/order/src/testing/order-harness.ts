@@ -8,7 +8,8 @@ import { createTestDatabase, createTestPki, type TestDatabase } from '@storefron
 import { createAppModule } from '../app.module';
 import { loadOrderConfig } from '../config/order.config';
 import { PrismaService } from '../database/prisma.service';
-import { standInAuthModule, TokenIssuer } from './stand-in-auth';
+import { TestTokenIssuer } from '@storefront/identity/testing';
+import { standInAuthModule } from './stand-in-auth';
 import { StandInCatalog, standInCatalogModule } from './stand-in-catalog';
 import { StandInVault, standInVaultModule } from './stand-in-vault';
 
@@ -41,7 +42,7 @@ export class OrderHarness {
   readonly vault = new StandInVault();
   private readonly apps: INestApplication[] = [];
   private readonly clients = new Map<string, ServiceClient>();
-  private issuer!: TokenIssuer;
+  private issuer!: TestTokenIssuer;
   private db!: TestDatabase;
   prisma!: PrismaService;
 
@@ -54,7 +55,7 @@ export class OrderHarness {
   private async boot(postgresAdminUrl: string): Promise<void> {
     const tlsDir = createTestPki(['auth', 'catalog', 'order', 'payment-vault', 'gateway', 'ops']);
     this.db = await createTestDatabase(postgresAdminUrl, 'order');
-    this.issuer = await TokenIssuer.create();
+    this.issuer = await TestTokenIssuer.create();
     const auth = await start('auth', standInAuthModule(this.issuer), tlsDir, 'auth');
     const catalog = await start('catalog', standInCatalogModule(this.catalog), tlsDir, 'catalog');
     const vault = await start('payment-vault', standInVaultModule(this.vault), tlsDir, 'payment-vault');
@@ -84,7 +85,7 @@ export class OrderHarness {
   /** A new user with a valid access token for the given roles. */
   async user(roles: Role[] = ['customer']): Promise<Caller> {
     const userId = randomUUID();
-    return { userId, token: await this.issuer.token(userId, roles) };
+    return { userId, token: await this.issuer.token(roles, userId) };
   }
 
   async call(

@@ -1,0 +1,1 @@
+export { TestTokenIssuer } from './test-token-issuer';
