@@ -1,0 +1,58 @@
+import { Agent, request } from 'undici';
+
+/**
+ * The attacker's HTTP client: talks to the gateway like any program on the
+ * internet would, trusting the project CA (so TLS errors are never confused
+ * with a defence). Paths are sent byte for byte (origin + path, not a URL):
+ * a WHATWG URL would normalise `..` and `%2e%2e` away before the gateway
+ * ever saw them. Every response is kept in `transcript`, so later scenarios
+ * can scan all of it (for a card number, for instance).
+ */
+export class AttackClient {
+  /** @param {{ baseUrl: string, ca: string, timeoutMs?: number }} options */
+  constructor({ baseUrl, ca, timeoutMs = 30_000 }) {
+    this.baseUrl = baseUrl;
+    this.origin = new URL(baseUrl).origin;
+    this.dispatcher = new Agent({ connect: { ca }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+    /** @type {{ method: string, path: string, status: number, text: string }[]} */
+    this.transcript = [];
+  }
+
+  /**
+   * @param {string} method
+   * @param {string} path  sent as-is
+   * @param {{ body?: unknown, rawBody?: string, token?: string, headers?: Record<string,string>, origin?: string | false }} [options]
+   *   origin: the Origin header; defaults to the store's own origin (as its storefront script would send), false to omit it.
+   */
+  async call(method, path, options = {}) {
+    const headers = { ...(options.headers ?? {}) };
+    const origin = options.origin === undefined ? this.origin : options.origin;
+    if (origin !== false) headers.origin ??= origin;
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body = options.rawBody;
+    if (options.body !== undefined) body = JSON.stringify(options.body);
+    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    const started = performance.now();
+    const res = await request({ origin: this.origin, path, method, headers, body, dispatcher: this.dispatcher });
+    const text = await res.body.text();
+    const ms = Math.round(performance.now() - started);
+    let json;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined; // HTML, SVG or empty: callers use .text
+    }
+    this.transcript.push({ method, path, status: res.statusCode, text });
+    return { status: res.statusCode, headers: res.headers, body: json, text, ms };
+  }
+
+  close() {
+    return this.dispatcher.close();
+  }
+}
+
+/** `409 EMAIL_TAKEN`-style summary of a response for evidence lines. */
+export function brief(res) {
+  const code = res.body?.error?.code;
+  return code ? `${res.status} ${code}` : String(res.status);
+}
