@@ -6,6 +6,7 @@ import { CommonModule } from './common/common.module';
 import { VaultConfigModule } from './config/config.module';
 import type { VaultConfig } from './config/payment-vault.config';
 import { DatabaseModule } from './database/database.module';
+import { RewrapModule } from './rewrap/rewrap.module';
 
 /**
  * The payment vault for one validated configuration. A factory (not a
@@ -14,7 +15,7 @@ import { DatabaseModule } from './database/database.module';
  */
 export function createAppModule(config: VaultConfig): Type<unknown> {
   @Module({
-    imports: [VaultConfigModule.register(config), CommonModule, DatabaseModule, CardsModule, ChargesModule],
+    imports: [VaultConfigModule.register(config), CommonModule, DatabaseModule, CardsModule, ChargesModule, RewrapModule],
     controllers: [HealthController],
   })
   class AppModule {}

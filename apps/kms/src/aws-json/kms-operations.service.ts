@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import { KmsErrorCode, kmsError } from '../common/kms.errors';
 import { DataKeysService } from '../data-keys/data-keys.service';
+import { keyMaterialId } from '../keys/key-material-id';
 import { keyArn } from '../keys/kms-arn';
 import { KeysService } from '../keys/keys.service';
 import {
@@ -9,6 +10,8 @@ import {
   createKeyRequest,
   decryptRequest,
   describeKeyRequest,
+  disableKeyRotationRequest,
+  disableKeyVersionRequest,
   enableKeyRotationRequest,
   encryptRequest,
   generateDataKeyRequest,
@@ -16,6 +19,8 @@ import {
   listAliasesRequest,
   listKeysRequest,
   parseRequest,
+  reEncryptRequest,
+  rotateKeyOnDemandRequest,
 } from './kms-requests';
 import { aliasListEntry, base64AndZero, epochSeconds, keyListEntry, keyMetadata, paging } from './kms-responses';
 
@@ -26,10 +31,16 @@ export const KMS_OPERATIONS = [
   'CreateAlias',
   'ListAliases',
   'GenerateDataKey',
+  'GenerateDataKeyWithoutPlaintext',
   'Encrypt',
   'Decrypt',
+  'ReEncrypt',
   'EnableKeyRotation',
+  'DisableKeyRotation',
   'GetKeyRotationStatus',
+  'RotateKeyOnDemand',
+  // EMULATOR EXTENSION, not an AWS KMS operation: disables one key version so tests can prove nothing still needs it.
+  'DisableKeyVersion',
 ] as const;
 export type KmsOperation = (typeof KMS_OPERATIONS)[number];
 
@@ -97,7 +108,21 @@ export class KmsOperationsService {
         if (input.Recipient !== undefined) throw kmsError(KmsErrorCode.UnsupportedOperation, 'Recipient (Nitro Enclaves attestation) is not supported by this emulator.');
         const bytes = input.KeySpec ? DATA_KEY_BYTES[input.KeySpec] : (input.NumberOfBytes as number);
         const dataKey = await this.dataKeys.generateDataKey(input.KeyId, bytes, input.EncryptionContext);
-        return { KeyId: keyArn(dataKey.key.id), CiphertextBlob: dataKey.ciphertextBlob.toString('base64'), Plaintext: base64AndZero(dataKey.plaintext) };
+        return {
+          KeyId: keyArn(dataKey.key.id),
+          CiphertextBlob: dataKey.ciphertextBlob.toString('base64'),
+          Plaintext: base64AndZero(dataKey.plaintext),
+          KeyMaterialId: keyMaterialId(dataKey.key.id, dataKey.keyVersion),
+        };
+      }),
+
+      GenerateDataKeyWithoutPlaintext: operation(generateDataKeyRequest, async (input) => {
+        refuseDryRun(input.DryRun);
+        const bytes = input.KeySpec ? DATA_KEY_BYTES[input.KeySpec] : (input.NumberOfBytes as number);
+        const dataKey = await this.dataKeys.generateDataKey(input.KeyId, bytes, input.EncryptionContext);
+        // The whole point of this operation: the plaintext key never leaves, and is wiped here.
+        dataKey.plaintext.fill(0);
+        return { KeyId: keyArn(dataKey.key.id), CiphertextBlob: dataKey.ciphertextBlob.toString('base64'), KeyMaterialId: keyMaterialId(dataKey.key.id, dataKey.keyVersion) };
       }),
 
       Encrypt: operation(encryptRequest, async (input) => {
@@ -114,11 +139,47 @@ export class KmsOperationsService {
         refuseDryRun(input.DryRun);
         if (input.Recipient !== undefined) throw kmsError(KmsErrorCode.UnsupportedOperation, 'Recipient (Nitro Enclaves attestation) is not supported by this emulator.');
         const decrypted = await this.dataKeys.decrypt(input.CiphertextBlob, input.EncryptionContext, input.KeyId);
-        return { KeyId: keyArn(decrypted.keyId), Plaintext: base64AndZero(decrypted.plaintext), EncryptionAlgorithm: ENCRYPTION_ALGORITHM };
+        return {
+          KeyId: keyArn(decrypted.keyId),
+          Plaintext: base64AndZero(decrypted.plaintext),
+          EncryptionAlgorithm: ENCRYPTION_ALGORITHM,
+          KeyMaterialId: keyMaterialId(decrypted.keyId, decrypted.keyVersion),
+        };
+      }),
+
+      ReEncrypt: operation(reEncryptRequest, async (input) => {
+        refuseDryRun(input.DryRun);
+        const result = await this.dataKeys.reEncrypt(
+          input.CiphertextBlob,
+          { context: input.SourceEncryptionContext, keyReference: input.SourceKeyId },
+          { keyReference: input.DestinationKeyId, context: input.DestinationEncryptionContext },
+        );
+        // Never a Plaintext member: the caller gets only the new blob and which material it moved from and to.
+        return {
+          CiphertextBlob: result.ciphertextBlob.toString('base64'),
+          SourceKeyId: keyArn(result.sourceKeyId),
+          KeyId: keyArn(result.key.id),
+          SourceEncryptionAlgorithm: ENCRYPTION_ALGORITHM,
+          DestinationEncryptionAlgorithm: ENCRYPTION_ALGORITHM,
+          SourceKeyMaterialId: keyMaterialId(result.sourceKeyId, result.sourceKeyVersion),
+          DestinationKeyMaterialId: keyMaterialId(result.key.id, result.keyVersion),
+        };
       }),
 
       EnableKeyRotation: operation(enableKeyRotationRequest, async (input) => {
         await this.keys.enableKeyRotation(input.KeyId, input.RotationPeriodInDays);
+        return {};
+      }),
+
+      DisableKeyRotation: operation(disableKeyRotationRequest, async (input) => {
+        await this.keys.disableKeyRotation(input.KeyId);
+        return {};
+      }),
+
+      RotateKeyOnDemand: operation(rotateKeyOnDemandRequest, async (input) => ({ KeyId: (await this.keys.rotateOnDemand(input.KeyId)).id })),
+
+      DisableKeyVersion: operation(disableKeyVersionRequest, async (input) => {
+        await this.keys.disableKeyVersion(input.KeyId, input.Version);
         return {};
       }),
 

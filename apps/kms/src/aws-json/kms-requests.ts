@@ -94,6 +94,28 @@ export const enableKeyRotationRequest = z.object({
 
 export const getKeyRotationStatusRequest = z.object({ KeyId: keyId });
 
+export const disableKeyRotationRequest = z.object({ KeyId: keyId });
+
+export const rotateKeyOnDemandRequest = z.object({ KeyId: keyId });
+
+export const reEncryptRequest = z.object({
+  CiphertextBlob: blob(6144),
+  SourceEncryptionContext: encryptionContext,
+  SourceKeyId: keyId.optional(),
+  DestinationKeyId: keyId,
+  DestinationEncryptionContext: encryptionContext,
+  SourceEncryptionAlgorithm: symmetricOnly,
+  DestinationEncryptionAlgorithm: symmetricOnly,
+  GrantTokens: grantTokens,
+  DryRun: z.boolean().optional(),
+});
+
+/** Emulator extension (no AWS operation): which version of which key to disable. */
+export const disableKeyVersionRequest = z.object({
+  KeyId: keyId,
+  Version: z.number({ error: 'must be an integer' }).int('must be an integer').min(1, 'must be at least 1').max(2 ** 31 - 1, 'must fit in 31 bits'),
+});
+
 /** Parses a request body; any problem becomes one AWS ValidationException listing every failed member. */
 export function parseRequest<Schema extends z.ZodType>(schema: Schema, body: unknown): z.output<Schema> {
   const result = schema.safeParse(body ?? {});

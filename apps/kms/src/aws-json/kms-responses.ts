@@ -1,4 +1,5 @@
 import type { Alias, Key } from '../generated/prisma/client';
+import { keyMaterialId } from '../keys/key-material-id';
 import { aliasArn, KMS_ACCOUNT_ID, keyArn } from '../keys/kms-arn';
 
 /** AWS JSON 1.1 timestamps are epoch seconds (fractional allowed). */
@@ -29,6 +30,8 @@ export function keyMetadata(key: Key) {
     KeySpec: 'SYMMETRIC_DEFAULT',
     EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'],
     MultiRegion: false,
+    // Which material new encryptions use: a caller compares it with what it stored to find data still under an older version.
+    CurrentKeyMaterialId: keyMaterialId(key.id, key.currentVersion),
   };
 }
 

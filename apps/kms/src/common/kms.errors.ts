@@ -17,6 +17,10 @@ export enum KmsErrorCode {
   UnsupportedOperation = 'UnsupportedOperationException',
   UnknownOperation = 'UnknownOperationException',
   AccessDenied = 'AccessDeniedException',
+  /** The key version a ciphertext names was disabled (emulator extension DisableKeyVersion). */
+  Disabled = 'DisabledException',
+  /** The request conflicts with the key's state, e.g. disabling the version new encryptions use. */
+  InvalidState = 'KMSInvalidStateException',
   Internal = 'KMSInternalException',
 }
 
@@ -32,6 +36,8 @@ export const KMS_ERROR_STATUS: Record<KmsErrorCode, HttpStatus> = {
   [KmsErrorCode.UnsupportedOperation]: HttpStatus.BAD_REQUEST,
   [KmsErrorCode.UnknownOperation]: HttpStatus.BAD_REQUEST,
   [KmsErrorCode.AccessDenied]: HttpStatus.BAD_REQUEST,
+  [KmsErrorCode.Disabled]: HttpStatus.BAD_REQUEST,
+  [KmsErrorCode.InvalidState]: HttpStatus.BAD_REQUEST,
   [KmsErrorCode.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
 };
 

@@ -14,6 +14,13 @@ const kmsEnvSchema = z.object({
       if ('problem' in result) ctx.addIssue({ code: 'custom', message: describeKeyFileProblem(result.problem, AES_KEY_BYTES) });
       else result.key.fill(0);
     }),
+  // How often the rotation scheduler looks for keys whose next rotation date has passed (it also looks once at start).
+  KMS_ROTATION_CHECK_INTERVAL_SECONDS: z.coerce
+    .number({ error: 'must be a whole number of seconds' })
+    .int('must be a whole number of seconds')
+    .min(1, 'must be at least 1')
+    .max(86_400, 'must be at most 86400 (one day)')
+    .default(60),
 });
 
 export type KmsConfig = Readonly<z.output<typeof kmsEnvSchema>>;

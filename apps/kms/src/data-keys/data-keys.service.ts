@@ -9,7 +9,14 @@ import { canonicalContext, type EncryptionContext } from './encryption-context';
 
 export interface Encrypted {
   key: Key;
+  /** The key version the blob is under (AWS exposes it as a KeyMaterialId). */
+  keyVersion: number;
   ciphertextBlob: Buffer;
+}
+
+export interface ReEncrypted extends Encrypted {
+  sourceKeyId: string;
+  sourceKeyVersion: number;
 }
 
 export interface DataKey extends Encrypted {
@@ -19,6 +26,7 @@ export interface DataKey extends Encrypted {
 
 export interface Decrypted {
   keyId: string;
+  keyVersion: number;
   /** The caller must zero this once it has been sent. */
   plaintext: Buffer;
 }
@@ -28,7 +36,7 @@ function aadFor(keyId: string, keyVersion: number, context?: EncryptionContext):
   return Buffer.concat([blobHeader(keyId, keyVersion), canonicalContext(context)]);
 }
 
-/** Symmetric cryptography under a CMK: data keys, Encrypt and Decrypt. CMK material is zeroed after every use. */
+/** Symmetric cryptography under a CMK: data keys, Encrypt, Decrypt and ReEncrypt. CMK material is zeroed after every use. */
 @Injectable()
 export class DataKeysService {
   private readonly logger = new Logger(DataKeysService.name);
@@ -37,14 +45,34 @@ export class DataKeysService {
 
   async generateDataKey(keyReference: string, numberOfBytes: number, context?: EncryptionContext): Promise<DataKey> {
     const plaintext = randomBytes(numberOfBytes);
-    const { key, ciphertextBlob } = await this.encrypt(keyReference, plaintext, context);
-    return { key, ciphertextBlob, plaintext };
+    const encrypted = await this.encrypt(keyReference, plaintext, context);
+    return { ...encrypted, plaintext };
   }
 
   async encrypt(keyReference: string, plaintext: Buffer, context?: EncryptionContext): Promise<Encrypted> {
     const key = await this.keys.resolveKey(keyReference);
     const material = await this.keys.currentMaterial(key);
-    return { key, ciphertextBlob: this.seal(material, plaintext, context) };
+    return { key, keyVersion: material.version, ciphertextBlob: this.seal(material, plaintext, context) };
+  }
+
+  /**
+   * AWS ReEncrypt: opens the blob (under whatever version of whichever key
+   * it names, with the source context) and seals the same bytes under the
+   * destination key's CURRENT version with the destination context. The
+   * plaintext exists only inside this call and is zeroed before it returns.
+   */
+  async reEncrypt(
+    blobBytes: Buffer,
+    source: { context?: EncryptionContext; keyReference?: string },
+    destination: { keyReference: string; context?: EncryptionContext },
+  ): Promise<ReEncrypted> {
+    const opened = await this.decrypt(blobBytes, source.context, source.keyReference);
+    try {
+      const encrypted = await this.encrypt(destination.keyReference, opened.plaintext, destination.context);
+      return { ...encrypted, sourceKeyId: opened.keyId, sourceKeyVersion: opened.keyVersion };
+    } finally {
+      opened.plaintext.fill(0);
+    }
   }
 
   /**
@@ -63,7 +91,7 @@ export class DataKeysService {
     const material = await this.keys.materialFor(blob.keyId, blob.keyVersion);
     try {
       const plaintext = openAesGcm(material.material, blob, aadFor(blob.keyId, blob.keyVersion, context));
-      return { keyId: blob.keyId, plaintext };
+      return { keyId: blob.keyId, keyVersion: blob.keyVersion, plaintext };
     } catch {
       // A security signal: a tampered blob or a caller guessing the encryption context.
       this.logger.warn({ keyId: blob.keyId, keyVersion: blob.keyVersion }, 'decrypt refused: ciphertext or encryption context does not verify');

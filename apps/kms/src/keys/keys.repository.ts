@@ -10,6 +10,17 @@ export interface NewKey {
   firstVersion: { wrappedMaterial: Buffer; iv: Buffer; tag: Buffer };
 }
 
+export interface WrappedMaterial {
+  wrappedMaterial: Buffer;
+  iv: Buffer;
+  tag: Buffer;
+}
+
+/** What a rotation does to the key's schedule: undefined leaves next_rotation_at as it is (on-demand rotation). */
+export interface RotationPlan {
+  nextRotationAt?: Date;
+}
+
 export interface RotationSettings {
   periodDays: number;
   nextRotationAt: Date;
@@ -85,6 +96,54 @@ export class KeysRepository {
     return this.prisma.key.update({
       where: { id: keyId },
       data: { rotationEnabled: true, rotationPeriodDays: rotation.periodDays, nextRotationAt: rotation.nextRotationAt },
+    });
+  }
+
+  disableRotation(keyId: string): Promise<Key> {
+    return this.prisma.key.update({ where: { id: keyId }, data: { rotationEnabled: false, nextRotationAt: null } });
+  }
+
+  /** Enabled keys whose next rotation date is not after `now`, oldest due first. */
+  keysDueForRotation(now: Date, take: number): Promise<Key[]> {
+    return this.prisma.key.findMany({ where: { rotationEnabled: true, nextRotationAt: { lte: now } }, orderBy: { nextRotationAt: 'asc' }, take });
+  }
+
+  /** Disables one version; false when it does not exist. */
+  async disableVersion(keyId: string, version: number): Promise<boolean> {
+    const { count } = await this.prisma.keyVersion.updateMany({ where: { keyId, version }, data: { enabled: false } });
+    return count === 1;
+  }
+
+  /**
+   * Adds version current+1 and makes it current, in one transaction under a
+   * per-key advisory lock: two kms processes (or the scheduler and an
+   * on-demand call) rotating at once serialise, and `plan` sees the key as
+   * it is after the other one committed, so a due key rotates once, not
+   * twice. `plan` returns null to skip (e.g. no longer due). Returns the
+   * rotated key, or null when skipped.
+   */
+  rotateKey(keyId: string, plan: (key: Key) => RotationPlan | null, wrap: (version: number) => WrappedMaterial, createdAt: Date): Promise<Key | null> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`kms-key:${keyId}`}, 0))`;
+      const key = await tx.key.findUnique({ where: { id: keyId } });
+      const decision = key ? plan(key) : null;
+      if (!key || !decision) return null;
+      const version = key.currentVersion + 1;
+      const sealed = wrap(version);
+      await tx.keyVersion.create({
+        data: {
+          keyId,
+          version,
+          wrappedMaterial: new Uint8Array(sealed.wrappedMaterial),
+          iv: new Uint8Array(sealed.iv),
+          tag: new Uint8Array(sealed.tag),
+          createdAt,
+        },
+      });
+      return tx.key.update({
+        where: { id: keyId },
+        data: { currentVersion: version, ...(decision.nextRotationAt ? { nextRotationAt: decision.nextRotationAt } : {}) },
+      });
     });
   }
 

@@ -5,12 +5,14 @@ import type { Alias, Key } from '../generated/prisma/client';
 import { CLOCK, type Clock } from '../common/clock';
 import { KmsErrorCode, kmsError } from '../common/kms.errors';
 import { RootKeyring } from '../root-key/root-keyring';
-import { KeysRepository, type NewKey, type RotationSettings } from './keys.repository';
+import { KeysRepository, type NewKey, type RotationSettings, type WrappedMaterial } from './keys.repository';
 import { parseKeyReference } from './kms-arn';
 
 const DAY_MS = 86_400_000;
 /** AWS's default when EnableKeyRotation names no period. */
 export const DEFAULT_ROTATION_PERIOD_DAYS = 365;
+/** Keys rotated per query by the scheduler; it pages until none is due. */
+const ROTATION_BATCH = 50;
 
 export interface Page<T> {
   items: T[];
@@ -85,6 +87,69 @@ export class KeysService {
     this.logger.log({ keyId: key.id, periodDays }, 'automatic key rotation enabled');
   }
 
+  /** AWS DisableKeyRotation: no more automatic rotations; the period is kept, the next date cleared. */
+  async disableKeyRotation(reference: string): Promise<void> {
+    const key = await this.resolveKey(reference);
+    await this.keys.disableRotation(key.id);
+    this.logger.log({ keyId: key.id }, 'automatic key rotation disabled');
+  }
+
+  /**
+   * AWS RotateKeyOnDemand: a new version becomes current at once; older
+   * versions still decrypt. The automatic schedule is left as it is, as AWS does.
+   */
+  async rotateOnDemand(reference: string): Promise<Key> {
+    const key = await this.resolveKey(reference);
+    const rotated = await this.keys.rotateKey(key.id, () => ({}), (version) => this.wrapNewVersion(key.id, version), this.clock());
+    if (!rotated) throw kmsError(KmsErrorCode.NotFound, `Key '${reference}' does not exist`);
+    this.logger.log({ keyId: rotated.id, version: rotated.currentVersion, trigger: 'on-demand' }, 'key rotated');
+    return rotated;
+  }
+
+  /**
+   * Rotates every key with automatic rotation enabled whose next rotation
+   * date has passed, and moves that date one period past now (not past the
+   * old date: a kms that was down for months rotates once, not once per
+   * missed period). The due check is repeated under the key's lock, so two
+   * kms processes never rotate the same key twice. Returns how many rotated.
+   */
+  async rotateDueKeys(): Promise<number> {
+    let rotated = 0;
+    for (;;) {
+      const now = this.clock();
+      const due = await this.keys.keysDueForRotation(now, ROTATION_BATCH);
+      let progressed = false;
+      for (const candidate of due) {
+        const key = await this.keys.rotateKey(
+          candidate.id,
+          (current) => {
+            if (!current.rotationEnabled || !current.nextRotationAt || current.nextRotationAt > now) return null;
+            return { nextRotationAt: this.rotationFrom(now, current.rotationPeriodDays ?? DEFAULT_ROTATION_PERIOD_DAYS).nextRotationAt };
+          },
+          (version) => this.wrapNewVersion(candidate.id, version),
+          now,
+        );
+        if (!key) continue;
+        rotated += 1;
+        progressed = true;
+        this.logger.log({ keyId: key.id, version: key.currentVersion, nextRotationAt: key.nextRotationAt, trigger: 'schedule' }, 'key rotated');
+      }
+      if (due.length < ROTATION_BATCH || !progressed) return rotated;
+    }
+  }
+
+  /**
+   * Emulator extension (no AWS equivalent): disables one version of a key so
+   * ciphertexts under it stop decrypting, to prove after a rewrap that
+   * nothing still needs it. The current version cannot be disabled.
+   */
+  async disableKeyVersion(reference: string, version: number): Promise<void> {
+    const key = await this.resolveKey(reference);
+    if (version === key.currentVersion) throw kmsError(KmsErrorCode.InvalidState, 'The current key version cannot be disabled; rotate the key first.');
+    if (!(await this.keys.disableVersion(key.id, version))) throw kmsError(KmsErrorCode.NotFound, `Key '${reference}' has no version ${version}`);
+    this.logger.warn({ keyId: key.id, version }, 'key version disabled');
+  }
+
   /**
    * Makes sure `aliasName` names a key, creating both on first start, with
    * automatic rotation enabled. Idempotent, and safe when several kms
@@ -112,6 +177,11 @@ export class KeysService {
   async materialFor(keyId: string, version: number): Promise<KeyMaterial> {
     const row = await this.keys.findVersion(keyId, version);
     if (!row) throw kmsError(KmsErrorCode.InvalidCiphertext, 'The ciphertext refers to a key version that does not exist.');
+    if (!row.enabled) {
+      // Someone still needs a version that was retired: worth a look in the logs.
+      this.logger.warn({ keyId, version }, 'refused: the ciphertext is under a disabled key version');
+      throw kmsError(KmsErrorCode.Disabled, 'The key version that encrypted this ciphertext is disabled.');
+    }
     try {
       const material = this.rootKeyring.unwrap({ keyId, version }, { ciphertext: row.wrappedMaterial, iv: row.iv, tag: row.tag });
       return { keyId, version, material };
@@ -127,6 +197,16 @@ export class KeysService {
     try {
       const sealed = this.rootKeyring.wrap({ keyId: id, version: 1 }, material);
       return { id, description, createdAt: this.clock(), firstVersion: { wrappedMaterial: sealed.ciphertext, iv: sealed.iv, tag: sealed.tag } };
+    } finally {
+      material.fill(0);
+    }
+  }
+
+  private wrapNewVersion(keyId: string, version: number): WrappedMaterial {
+    const material = randomBytes(AES_KEY_BYTES);
+    try {
+      const sealed = this.rootKeyring.wrap({ keyId, version }, material);
+      return { wrappedMaterial: sealed.ciphertext, iv: sealed.iv, tag: sealed.tag };
     } finally {
       material.fill(0);
     }

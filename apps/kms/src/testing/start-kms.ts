@@ -3,6 +3,7 @@ import type { Server } from 'node:https';
 import type { INestApplication } from '@nestjs/common';
 import { bootstrapMtlsService, loadTlsIdentity } from '@storefront/platform/mtls';
 import { createAppModule } from '../app.module';
+import type { Clock } from '../common/clock';
 import { loadKmsConfig } from '../config/kms.config';
 
 export interface KmsTestOptions {
@@ -13,6 +14,9 @@ export interface KmsTestOptions {
   rootKeyFile: string;
   /** 0 (the default) picks a free port; pass the old port to restart on it. */
   port?: number;
+  /** The kms's notion of now; tests move it forward to reach a rotation date. */
+  clock?: Clock;
+  rotationCheckIntervalSeconds?: number;
 }
 
 export interface RunningKms {
@@ -31,10 +35,11 @@ export async function startKmsForTests(options: KmsTestOptions): Promise<Running
     LOG_LEVEL: 'silent',
     KMS_DATABASE_URL: options.databaseUrl,
     KMS_ROOT_KEY_FILE: options.rootKeyFile,
+    KMS_ROTATION_CHECK_INTERVAL_SECONDS: options.rotationCheckIntervalSeconds?.toString(),
   });
   const app = await bootstrapMtlsService({
     service: 'kms',
-    module: createAppModule(config),
+    module: createAppModule(config, options.clock),
     host: '127.0.0.1',
     port: options.port ?? 0,
     logLevel: config.LOG_LEVEL,

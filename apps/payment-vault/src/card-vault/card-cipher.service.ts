@@ -1,12 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { decryptWithDataKey, encryptWithDataKey, type SealedBytes } from '@storefront/vault/crypto';
 import { CardVaultError, cardVaultError } from './card-vault.errors';
-import { DataKeyService, type KeyContext } from './data-key.service';
+import { DataKeyService, type KeyContext, type RewrappedDataKey } from './data-key.service';
 
 /** A card number as stored: AES-256-GCM ciphertext plus the KMS-wrapped data key that opens it. */
 export interface SealedPan extends SealedBytes {
   wrappedKey: Uint8Array;
   kmsKeyId: string;
+  /** KMS KeyMaterialId of the generation that wrapped the key; null for rows stored before it was recorded. */
+  kmsKeyMaterialId: string | null;
 }
 
 /*
@@ -28,7 +30,16 @@ export class CardCipherService {
     const dataKey = await this.dataKeys.generate(contextFor(cardToken));
     // encryptWithDataKey zeroes the plaintext data key: only the wrapped copy outlives this call.
     const sealed = encryptWithDataKey(dataKey.plaintextKey, pan, aadFor(cardToken));
-    return { ...sealed, wrappedKey: dataKey.wrappedKey, kmsKeyId: dataKey.kmsKeyId };
+    return { ...sealed, wrappedKey: dataKey.wrappedKey, kmsKeyId: dataKey.kmsKeyId, kmsKeyMaterialId: dataKey.kmsKeyMaterialId };
+  }
+
+  /** Rewraps the card's data key under the master key's current generation; the PAN ciphertext is untouched. */
+  rewrapKey(cardToken: string, wrappedKey: Uint8Array, kmsKeyId: string): Promise<RewrappedDataKey> {
+    return this.dataKeys.rewrap(wrappedKey, kmsKeyId, contextFor(cardToken));
+  }
+
+  currentKeyMaterialId(): Promise<string> {
+    return this.dataKeys.currentKeyMaterialId();
   }
 
   /** The PAN digits as a Buffer the caller must zero as soon as it is done. */

@@ -1,4 +1,4 @@
-import { DecryptCommand, GenerateDataKeyCommand, type KMSClient, KMSServiceException } from '@aws-sdk/client-kms';
+import { DecryptCommand, DescribeKeyCommand, GenerateDataKeyCommand, type KMSClient, KMSServiceException, ReEncryptCommand } from '@aws-sdk/client-kms';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { loadTlsIdentity } from '@storefront/platform/mtls';
 import { VAULT_CONFIG, type VaultConfig } from '../config/payment-vault.config';
@@ -15,6 +15,14 @@ export interface NewDataKey {
   wrappedKey: Buffer;
   /** The ARN of the master key, stored with the card so Decrypt can name it. */
   kmsKeyId: string;
+  /** Which generation of the master key wrapped it (KMS KeyMaterialId). */
+  kmsKeyMaterialId: string;
+}
+
+export interface RewrappedDataKey {
+  wrappedKey: Buffer;
+  kmsKeyId: string;
+  kmsKeyMaterialId: string;
 }
 
 // KMS answers that mean "this ciphertext is not what you say it is", as opposed to "the KMS is unavailable".
@@ -35,8 +43,8 @@ export class DataKeyService implements OnModuleDestroy {
   async generate(context: KeyContext): Promise<NewDataKey> {
     try {
       const result = await this.kms.send(new GenerateDataKeyCommand({ KeyId: this.masterKeyAlias, KeySpec: 'AES_256', EncryptionContext: { ...context } }));
-      if (!result.Plaintext || !result.CiphertextBlob || !result.KeyId) throw new Error('GenerateDataKey returned an incomplete answer');
-      return { plaintextKey: asBuffer(result.Plaintext), wrappedKey: Buffer.from(result.CiphertextBlob), kmsKeyId: result.KeyId };
+      if (!result.Plaintext || !result.CiphertextBlob || !result.KeyId || !result.KeyMaterialId) throw new Error('GenerateDataKey returned an incomplete answer');
+      return { plaintextKey: asBuffer(result.Plaintext), wrappedKey: Buffer.from(result.CiphertextBlob), kmsKeyId: result.KeyId, kmsKeyMaterialId: result.KeyMaterialId };
     } catch (error) {
       throw this.unavailable(error, 'GenerateDataKey');
     }
@@ -54,6 +62,45 @@ export class DataKeyService implements OnModuleDestroy {
         throw cardVaultError(CardVaultError.CardUnreadable, 'The stored card could not be read.');
       }
       throw this.unavailable(error, 'Decrypt');
+    }
+  }
+
+  /** The KeyMaterialId new data keys are wrapped under: rows with any other value need a rewrap. */
+  async currentKeyMaterialId(): Promise<string> {
+    try {
+      const result = await this.kms.send(new DescribeKeyCommand({ KeyId: this.masterKeyAlias }));
+      const id = result.KeyMetadata?.CurrentKeyMaterialId;
+      if (!id) throw new Error('DescribeKey returned no CurrentKeyMaterialId');
+      return id;
+    } catch (error) {
+      throw this.unavailable(error, 'DescribeKey');
+    }
+  }
+
+  /**
+   * Moves a wrapped data key to the master key's current generation with
+   * KMS ReEncrypt: the KMS unwraps and rewraps internally, so the plaintext
+   * data key never reaches the vault (and no card number is touched).
+   */
+  async rewrap(wrappedKey: Uint8Array, kmsKeyId: string, context: KeyContext): Promise<RewrappedDataKey> {
+    try {
+      const result = await this.kms.send(
+        new ReEncryptCommand({
+          CiphertextBlob: wrappedKey,
+          SourceKeyId: kmsKeyId,
+          SourceEncryptionContext: { ...context },
+          DestinationKeyId: this.masterKeyAlias,
+          DestinationEncryptionContext: { ...context },
+        }),
+      );
+      if (!result.CiphertextBlob || !result.KeyId || !result.DestinationKeyMaterialId) throw new Error('ReEncrypt returned an incomplete answer');
+      return { wrappedKey: Buffer.from(result.CiphertextBlob), kmsKeyId: result.KeyId, kmsKeyMaterialId: result.DestinationKeyMaterialId };
+    } catch (error) {
+      if (error instanceof KMSServiceException && REJECTED_CIPHERTEXT.has(error.name)) {
+        this.logger.error({ kmsError: error.name }, 'the KMS refused to re-encrypt a stored data key');
+        throw cardVaultError(CardVaultError.CardUnreadable, 'The stored card could not be read.');
+      }
+      throw this.unavailable(error, 'ReEncrypt');
     }
   }
 

@@ -32,6 +32,7 @@ export class CardsRepository {
         panTag: bytes(card.sealed.tag),
         wrappedDataKey: bytes(card.sealed.wrappedKey),
         kmsKeyId: card.sealed.kmsKeyId,
+        kmsKeyMaterialId: card.sealed.kmsKeyMaterialId,
         brand: card.brand,
         last4: card.last4,
         expMonth: card.expMonth,

@@ -89,7 +89,7 @@ export class ChargesRepository {
           userId: card.userId,
           brand: card.brand,
           last4: card.last4,
-          sealed: { ciphertext: card.panCiphertext, iv: card.panIv, tag: card.panTag, wrappedKey: card.wrappedDataKey, kmsKeyId: card.kmsKeyId },
+          sealed: { ciphertext: card.panCiphertext, iv: card.panIv, tag: card.panTag, wrappedKey: card.wrappedDataKey, kmsKeyId: card.kmsKeyId, kmsKeyMaterialId: card.kmsKeyMaterialId },
         };
       },
       insert: async (charge) => toStoredCharge(await tx.charge.create({ data: charge, include })),

@@ -21,6 +21,13 @@ const vaultEnvSchema = z.object({
       if ('problem' in result) ctx.addIssue({ code: 'custom', message: describeKeyFileProblem(result.problem, FINGERPRINT_KEY_BYTES) });
       else result.key.fill(0);
     }),
+  // How often the rewrap job moves card data keys to the KMS master key's current generation (also POST /internal/rewrap).
+  VAULT_REWRAP_INTERVAL_SECONDS: z.coerce
+    .number({ error: 'must be a whole number of seconds' })
+    .int('must be a whole number of seconds')
+    .min(60, 'must be at least 60')
+    .max(604_800, 'must be at most 604800 (one week)')
+    .default(3600),
 });
 
 export type VaultConfig = Readonly<z.output<typeof vaultEnvSchema>>;

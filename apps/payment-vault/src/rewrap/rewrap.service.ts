@@ -1,0 +1,73 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DomainError } from '@storefront/platform/http';
+import { CardCipherService } from '../card-vault/card-cipher.service';
+import { CardVaultError } from '../card-vault/card-vault.errors';
+import { RewrapRepository } from './rewrap.repository';
+
+export interface RewrapResult {
+  /** Cards this run moved to the current key generation. */
+  rewrapped: number;
+  /** Cards still under an older generation afterwards (unreadable ones, or written by a racing rotation). */
+  remaining: number;
+}
+
+const PAGE_SIZE = 100;
+
+/**
+ * After the KMS rotates the master key, moves every card's wrapped data key
+ * to the current generation with KMS ReEncrypt. Only wrapped keys move: no
+ * card number is decrypted, and the PAN ciphertext is not rewritten.
+ *
+ * Resumable and idempotent because its state is the database itself: a row
+ * is "to do" while its key material id is not the current one, so a run
+ * that stops half-way simply leaves the rest for the next, and a rerun
+ * finds nothing to do. Runs in-process (the vault zone has no Redis).
+ */
+@Injectable()
+export class RewrapService {
+  private readonly logger = new Logger(RewrapService.name);
+  private running?: Promise<RewrapResult>;
+
+  constructor(
+    private readonly cards: RewrapRepository,
+    private readonly cipher: CardCipherService,
+  ) {}
+
+  /** One run; a call while a run is in progress joins it rather than starting a second one in this process. */
+  run(): Promise<RewrapResult> {
+    this.running ??= this.rewrapAll().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async rewrapAll(): Promise<RewrapResult> {
+    const current = await this.cipher.currentKeyMaterialId();
+    let rewrapped = 0;
+    let skipped = 0;
+    let after: string | undefined;
+    for (;;) {
+      const page = await this.cards.staleCards(current, PAGE_SIZE, after);
+      for (const card of page) {
+        try {
+          const next = await this.cipher.rewrapKey(card.token, card.wrappedKey, card.kmsKeyId);
+          if (await this.cards.replaceWrappedKey(card.token, card.wrappedKey, next)) rewrapped += 1;
+        } catch (error) {
+          // One unreadable row (already logged by the cipher) must not stop the others; a KMS outage stops the run.
+          if (error instanceof DomainError && error.code === CardVaultError.CardUnreadable) {
+            skipped += 1;
+            continue;
+          }
+          this.logger.error({ rewrapped, skipped }, 'rewrap stopped: the KMS is unavailable; the next run resumes');
+          throw error;
+        }
+      }
+      if (page.length > 0) this.logger.log({ rewrapped, skipped }, 'rewrap progress');
+      if (page.length < PAGE_SIZE) break;
+      after = page[page.length - 1].token;
+    }
+    const remaining = await this.cards.countStale(current);
+    this.logger.log({ rewrapped, skipped, remaining }, 'rewrap run finished');
+    return { rewrapped, remaining };
+  }
+}
