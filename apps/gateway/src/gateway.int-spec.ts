@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtWebDir, INDEX_HTML, PUBLIC_ORIGIN, startGatewayFor, startUpstreams, stopUpstreams, type Upstreams } from './testing/gateway-harness';
+import { decodeJwt } from 'jose';
+import { assertionKeyFromCertificate, verifyInternalAssertion } from '@storefront/identity/assertion';
+import { builtWebDir, INDEX_HTML, PUBLIC_ORIGIN, startGatewayFor, startUpstreams, stopUpstreams, tlsDir, type Upstreams } from './testing/gateway-harness';
 import { eventually } from '@storefront/platform/testing';
 import type { StandIn } from './testing/stand-in-upstreams';
 
@@ -86,13 +89,21 @@ describe('gateway', () => {
       expect(last(up.order).headers.authorization).toBe(`Bearer ${customer}`);
     });
 
-    it('sets x-storefront-user for the vault from the verified token, never from the client', async () => {
+    it('sends the vault a gateway-signed assertion of the verified user, bound to the route, never a client header', async () => {
       const card = { number: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123', holder: 'A' };
-      const res = await gw.call({ method: 'POST', path: '/api/payments/cards', body: card, headers: { ...bearer(customer), 'x-storefront-user': randomUUID(), cookie: 'refresh=secret' } });
+      const headers = { ...bearer(customer), 'x-storefront-user': randomUUID(), 'x-storefront-assertion': 'forged', cookie: 'refresh=secret' };
+      const res = await gw.call({ method: 'POST', path: '/api/payments/cards', body: card, headers });
       expect(res.status).toBe(200);
       const received = last(up.vault);
       expect(received).toMatchObject({ method: 'POST', path: '/payments/cards', body: card });
-      expect(received.headers['x-storefront-user']).toBe(customerId);
+      expect(received.headers['x-storefront-user']).toBeUndefined();
+      const assertion = received.headers['x-storefront-assertion'];
+      expect(typeof assertion).toBe('string');
+      // Verifiable with the gateway certificate's key, as the vault does it.
+      const key = await assertionKeyFromCertificate(readFileSync(path.join(tlsDir, 'gateway.crt'), 'utf8'));
+      const target = { audience: 'payment-vault', method: 'POST', path: '/payments/cards' };
+      await expect(verifyInternalAssertion(assertion as string, key, target)).resolves.toBe(customerId);
+      expect(decodeJwt(assertion as string)).toMatchObject({ iss: 'gateway', aud: 'payment-vault', sub: customerId, htm: 'POST', htu: '/payments/cards' });
       expect(received.headers.authorization).toBeUndefined();
       expect(received.headers.cookie).toBeUndefined();
     });

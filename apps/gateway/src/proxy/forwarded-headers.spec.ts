@@ -16,6 +16,7 @@ const incoming = {
   'user-agent': 'test-agent',
   'x-forwarded-for': '6.6.6.6',
   'x-storefront-user': 'attacker',
+  'x-storefront-assertion': 'forged',
   'x-internal': 'nope',
   host: 'evil.example',
 };
@@ -35,10 +36,13 @@ describe('requestHeadersFor', () => {
     expect(requestHeadersFor(route('GET', '/cart'), incoming, { clientIp: '203.0.113.1', hasBody: false }).cookie).toBeUndefined();
   });
 
-  it('never forwards a client-sent x-storefront-user; the vault gets the verified id and no token', () => {
-    expect(requestHeadersFor(route('GET', '/cart'), incoming, { clientIp: '1.2.3.4', userId: 'u-1', hasBody: false })['x-storefront-user']).toBeUndefined();
-    const vault = requestHeadersFor(route('POST', '/payments/cards'), incoming, { clientIp: '1.2.3.4', userId: 'u-1', hasBody: true });
-    expect(vault['x-storefront-user']).toBe('u-1');
+  it('never forwards a client-sent x-storefront-user or assertion; the vault gets the gateway\'s assertion and no token', () => {
+    const cart = requestHeadersFor(route('GET', '/cart'), incoming, { clientIp: '1.2.3.4', assertion: 'signed', hasBody: false });
+    expect(cart['x-storefront-user']).toBeUndefined();
+    expect(cart['x-storefront-assertion']).toBeUndefined();
+    const vault = requestHeadersFor(route('POST', '/payments/cards'), incoming, { clientIp: '1.2.3.4', assertion: 'signed', hasBody: true });
+    expect(vault['x-storefront-assertion']).toBe('signed');
+    expect(vault['x-storefront-user']).toBeUndefined();
     expect(vault.authorization).toBeUndefined();
     expect(vault['content-type']).toBe('application/json');
   });

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import { INTERNAL_ASSERTION_HEADER } from '@storefront/identity/assertion';
 import type { ProxyRoute } from './route-table';
 
 /** Request headers any upstream may receive from the browser, as sent. */
@@ -9,8 +10,8 @@ const SAFE_RESPONSE_HEADERS = ['content-type', 'cache-control', 'etag', 'idempot
 
 export interface ForwardingFacts {
   clientIp: string;
-  /** The verified caller, when the route needed a token. */
-  userId?: string;
+  /** The gateway's signed statement of the verified caller, for routes that assert the user (the vault). */
+  assertion?: string;
   /** True when the gateway re-serialised a JSON body for the upstream. */
   hasBody: boolean;
 }
@@ -21,8 +22,8 @@ function single(value: string | string[] | undefined): string | undefined {
 
 /**
  * The headers an upstream receives: a short allow-list, never what the
- * client sent for x-forwarded-for or x-storefront-user (both are set here
- * from facts the gateway established itself). The correlation id is added by
+ * client sent for x-forwarded-for or x-storefront-assertion (both are set
+ * here from facts the gateway established itself). The correlation id is added by
  * the mTLS client.
  */
 export function requestHeadersFor(route: ProxyRoute, incoming: IncomingHttpHeaders, facts: ForwardingFacts): Record<string, string> {
@@ -31,11 +32,11 @@ export function requestHeadersFor(route: ProxyRoute, incoming: IncomingHttpHeade
     const value = single(incoming[name]);
     if (value !== undefined) headers[name] = value;
   }
-  // The vault cannot check tokens (no route to auth); it gets the verified user id instead, so the token itself stays out of the isolated zone.
-  if (route.userHeader) delete headers.authorization;
+  // The vault cannot check tokens (no route to auth); it gets a signed assertion of the verified user instead, so the token itself stays out of the isolated zone.
+  if (route.assertsUser) delete headers.authorization;
   if (route.cookies && incoming.cookie) headers.cookie = incoming.cookie;
   headers['x-forwarded-for'] = facts.clientIp;
-  if (route.userHeader && facts.userId) headers['x-storefront-user'] = facts.userId;
+  if (route.assertsUser && facts.assertion) headers[INTERNAL_ASSERTION_HEADER] = facts.assertion;
   if (facts.hasBody) headers['content-type'] = 'application/json';
   else delete headers['content-type'];
   return headers;

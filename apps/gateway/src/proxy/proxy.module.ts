@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EdgeAccessModule } from '../core/edge-access.module';
+import { AssertionIssuer } from './assertion-issuer';
 import { EdgeAuthenticator } from './edge-authenticator';
 import { ProxyController } from './proxy.controller';
 import { ProxyService } from './proxy.service';
@@ -7,6 +8,6 @@ import { ProxyService } from './proxy.service';
 @Module({
   imports: [EdgeAccessModule],
   controllers: [ProxyController],
-  providers: [EdgeAuthenticator, ProxyService],
+  providers: [AssertionIssuer, EdgeAuthenticator, ProxyService],
 })
 export class ProxyModule {}

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SecurityEventPublisher } from '@storefront/platform/events';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { Upstreams } from '../core/upstreams';
+import { AssertionIssuer } from './assertion-issuer';
 import { EdgeAuthenticator } from './edge-authenticator';
 import { requestHeadersFor, responseHeadersFrom } from './forwarded-headers';
 import { proxyError, ProxyError } from './proxy.errors';
@@ -44,6 +45,7 @@ export class ProxyService {
     private readonly upstreams: Upstreams,
     private readonly authenticator: EdgeAuthenticator,
     private readonly events: SecurityEventPublisher,
+    private readonly assertions: AssertionIssuer,
   ) {}
 
   async forward(req: ProxyRequest): Promise<ProxyResponse> {
@@ -68,7 +70,9 @@ export class ProxyService {
 
     // Re-serialise what express already parsed: the gateway's size limit and JSON checks ran first, and the upstream gets canonical JSON.
     const body = req.body === undefined ? undefined : JSON.stringify(req.body);
-    const headers = requestHeadersFor(route, req.headers, { clientIp: req.clientIp, userId: user?.id, hasBody: body !== undefined });
+    // Bound to the upstream, method and exact path, so it cannot be replayed against another route or service.
+    const assertion = route.assertsUser && user ? await this.assertions.issue(user.id, { audience: route.upstream, method: req.method, path: rawPath }) : undefined;
+    const headers = requestHeadersFor(route, req.headers, { clientIp: req.clientIp, assertion, hasBody: body !== undefined });
     let upstream;
     try {
       upstream = await this.upstreams.get(route.upstream).request({ method: req.method, path: `${rawPath}${query}`, headers, body });

@@ -30,10 +30,10 @@ describe('resolveRoute', () => {
     },
   );
 
-  it('sends cookies only to auth and the user header only to the vault', () => {
-    expect(resolveRoute('POST', '/auth/refresh')).toMatchObject({ cookies: true, userHeader: false });
-    expect(resolveRoute('GET', '/products')).toMatchObject({ cookies: false, userHeader: false });
-    expect(resolveRoute('POST', '/payments/cards')).toMatchObject({ cookies: false, userHeader: true });
+  it('sends cookies only to auth and a signed user assertion only to the vault', () => {
+    expect(resolveRoute('POST', '/auth/refresh')).toMatchObject({ cookies: true, assertsUser: false });
+    expect(resolveRoute('GET', '/products')).toMatchObject({ cookies: false, assertsUser: false });
+    expect(resolveRoute('POST', '/payments/cards')).toMatchObject({ cookies: false, assertsUser: true });
   });
 
   it('marks only refresh and logout as cookie-authenticated state changes (they need the CSRF header)', () => {

@@ -7,8 +7,12 @@ export interface ProxyRoute {
   isPublic: boolean;
   /** Cookies travel to and from this upstream (the auth service's refresh cookie). */
   cookies: boolean;
-  /** The upstream trusts `x-storefront-user` from the gateway instead of checking tokens itself (the vault). */
-  userHeader: boolean;
+  /**
+   * The upstream cannot check access tokens itself (the vault, in the isolated
+   * zone): it gets a short-lived `x-storefront-assertion` signed by the gateway
+   * for this user, method and path instead, and never the token.
+   */
+  assertsUser: boolean;
   /** A state change authenticated by the refresh cookie alone, so it needs proof it was not sent cross-site. */
   cookieAuthenticated: boolean;
 }
@@ -20,7 +24,7 @@ interface RouteRule {
   upstream: UpstreamName;
   publicWhen?: (method: string, path: string) => boolean;
   cookies?: boolean;
-  userHeader?: boolean;
+  assertsUser?: boolean;
 }
 
 // Signing in, registering and refreshing happen before the caller has an access token.
@@ -39,7 +43,7 @@ const ROUTES: readonly RouteRule[] = [
   { prefix: '/products', upstream: 'catalog', publicWhen: (method) => READS.has(method) },
   { prefix: '/cart', upstream: 'order' },
   { prefix: '/orders', upstream: 'order' },
-  { prefix: '/payments/cards', exact: true, upstream: 'payment-vault', userHeader: true },
+  { prefix: '/payments/cards', exact: true, upstream: 'payment-vault', assertsUser: true },
   { prefix: '/admin/orders', upstream: 'order' },
   { prefix: '/admin/alerts', upstream: 'monitor' },
   { prefix: '/admin/audit', upstream: 'monitor' },
@@ -54,7 +58,7 @@ export function resolveRoute(method: string, path: string): ProxyRoute | undefin
     upstream: rule.upstream,
     isPublic: rule.publicWhen?.(method, path) ?? false,
     cookies: rule.cookies ?? false,
-    userHeader: rule.userHeader ?? false,
+    assertsUser: rule.assertsUser ?? false,
     cookieAuthenticated: rule.upstream === 'auth' && method === 'POST' && COOKIE_AUTHENTICATED_POSTS.has(path),
   };
 }

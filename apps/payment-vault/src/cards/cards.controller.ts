@@ -3,7 +3,7 @@ import { AllowedClients } from '@storefront/platform/mtls';
 import { CardsService } from './cards.service';
 import type { CardTokenDto } from './dto/card-token.dto';
 import { TokenizeCardDto } from './dto/tokenize-card.dto';
-import { StorefrontUserGuard, StorefrontUserId } from './storefront-user.guard';
+import { AssertedUserId, GatewayAssertionGuard } from './gateway-assertion.guard';
 
 /** The gateway may tokenize a card; no route anywhere reads one back. */
 @Controller('payments/cards')
@@ -13,8 +13,8 @@ export class CardsController {
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
-  @UseGuards(StorefrontUserGuard)
-  tokenize(@StorefrontUserId() userId: string, @Body() card: TokenizeCardDto): Promise<CardTokenDto> {
+  @UseGuards(GatewayAssertionGuard)
+  tokenize(@AssertedUserId() userId: string, @Body() card: TokenizeCardDto): Promise<CardTokenDto> {
     return this.cards.tokenizeCard(userId, card);
   }
 }

@@ -4,7 +4,7 @@ import { domainErrorFactory } from '@storefront/platform/http';
 export enum CardsError {
   InvalidCard = 'INVALID_CARD',
   CardExpired = 'CARD_EXPIRED',
-  /** No trustworthy x-storefront-user header from the gateway. */
+  /** No valid gateway-signed x-storefront-assertion for this route. */
   Unauthenticated = 'UNAUTHENTICATED',
 }
 

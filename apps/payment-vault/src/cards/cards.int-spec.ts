@@ -5,6 +5,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadTlsIdentity, type ServiceClient } from '@storefront/platform/mtls';
 import { decryptWithDataKey } from '@storefront/vault/crypto';
+import { gatewayAssertionHeaders, signedAssertion } from '../testing/gateway-assertion';
 import { startVaultStack, type VaultStack } from '../testing/start-vault-stack';
 
 const PAN = '4242424242424242';
@@ -28,11 +29,21 @@ describe('POST /payments/cards (tokenization)', () => {
   let stack: VaultStack;
   let gateway: ServiceClient;
 
-  async function tokenize(body: unknown, options: { client?: ServiceClient; user?: string | null } = {}) {
-    const headers: Record<string, string> = options.user === null ? {} : { 'x-storefront-user': options.user ?? USER };
+  /** headers: what the caller sends instead of a fresh gateway assertion for USER. */
+  async function tokenize(body: unknown, options: { client?: ServiceClient; headers?: Record<string, string> } = {}) {
+    const headers = options.headers ?? (await gatewayAssertionHeaders(stack.tlsDir, USER));
     const response = await (options.client ?? gateway).request({ method: 'POST', path: '/payments/cards', body: body as object, headers });
     const text = response.body.toString('utf8');
     return { status: response.status, text, json: JSON.parse(text) as Record<string, unknown> & { error?: { code: string; message: string } } };
+  }
+
+  async function cardCount(): Promise<number> {
+    const db = await stack.sql();
+    try {
+      return Number((await db.query<{ count: string }>('SELECT count(*) FROM cards')).rows[0].count);
+    } finally {
+      await db.end();
+    }
   }
 
   async function cardRow(token: string): Promise<{ row: CardRow; asText: string }> {
@@ -166,12 +177,56 @@ describe('POST /payments/cards (tokenization)', () => {
     expect(response.text).not.toContain(PAN);
   });
 
-  it('rejects a request without x-storefront-user, or with a malformed one, with 401', async () => {
-    const missing = await tokenize(card(), { user: null });
-    expect(missing.status).toBe(401);
-    expect(missing.json.error?.code).toBe('UNAUTHENTICATED');
-    const malformed = await tokenize(card(), { user: 'admin' });
-    expect(malformed.status).toBe(401);
+  describe('the gateway\'s signed assertion of the user', () => {
+    const assertion = (token: string) => ({ 'x-storefront-assertion': token });
+    async function expectUnauthenticated(headers: Record<string, string>) {
+      const before = await cardCount();
+      const response = await tokenize(card(), { headers });
+      expect(response.status).toBe(401);
+      expect(response.json.error?.code).toBe('UNAUTHENTICATED');
+      expect(await cardCount()).toBe(before);
+    }
+
+    it('refuses a request with no assertion with 401 UNAUTHENTICATED', async () => {
+      await expectUnauthenticated({});
+    });
+
+    it('never accepts the old x-storefront-user header, even from the gateway certificate', async () => {
+      await expectUnauthenticated({ 'x-storefront-user': USER });
+    });
+
+    it('refuses an expired assertion', async () => {
+      await expectUnauthenticated(assertion(await signedAssertion(stack.tlsDir, USER, { now: new Date(Date.now() - 120_000) })));
+    });
+
+    it('refuses an assertion signed with a key other than the calling gateway certificate\'s', async () => {
+      // A valid key of the project PKI, just not the one of the connection.
+      await expectUnauthenticated(assertion(await signedAssertion(stack.tlsDir, USER, { identity: 'order' })));
+    });
+
+    it('refuses an assertion for another audience', async () => {
+      await expectUnauthenticated(assertion(await signedAssertion(stack.tlsDir, USER, { target: { audience: 'order' } })));
+    });
+
+    it('refuses an assertion issued for another route or method', async () => {
+      await expectUnauthenticated(assertion(await signedAssertion(stack.tlsDir, USER, { target: { path: '/internal/charges' } })));
+      await expectUnauthenticated(assertion(await signedAssertion(stack.tlsDir, USER, { target: { method: 'PUT' } })));
+    });
+
+    it('refuses an assertion whose user was tampered with, and garbage', async () => {
+      const [header, payload, signature] = (await signedAssertion(stack.tlsDir, USER)).split('.');
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+      const forged = Buffer.from(JSON.stringify({ ...claims, sub: randomUUID() })).toString('base64url');
+      await expectUnauthenticated(assertion(`${header}.${forged}.${signature}`));
+      await expectUnauthenticated(assertion('admin'));
+    });
+
+    it('stores the card for the asserted user', async () => {
+      const other = randomUUID();
+      const { json, status } = await tokenize(card(), { headers: await gatewayAssertionHeaders(stack.tlsDir, other) });
+      expect(status).toBe(201);
+      expect((await cardRow(json.cardToken as string)).row.user_id).toBe(other);
+    });
   });
 
   it('refuses the order identity (and any identity but the gateway) with 403 CLIENT_NOT_ALLOWED', async () => {
@@ -185,7 +240,8 @@ describe('POST /payments/cards (tokenization)', () => {
   it('offers no route that reads a card back', async () => {
     const { json } = await tokenize(card());
     for (const path of [`/payments/cards/${json.cardToken as string}`, '/payments/cards']) {
-      const response = await gateway.request({ method: 'GET', path, headers: { 'x-storefront-user': USER } });
+      const headers = { 'x-storefront-assertion': await signedAssertion(stack.tlsDir, USER, { target: { method: 'GET', path } }) };
+      const response = await gateway.request({ method: 'GET', path, headers });
       expect(response.status).toBe(404);
       expect(response.body.toString()).not.toContain(PAN);
     }

@@ -4,11 +4,11 @@ import { CardTokenFactory } from './card-token.factory';
 import { CardsController } from './cards.controller';
 import { CardsRepository } from './cards.repository';
 import { CardsService } from './cards.service';
-import { StorefrontUserGuard } from './storefront-user.guard';
+import { GatewayAssertionGuard } from './gateway-assertion.guard';
 
 @Module({
   imports: [CardVaultModule],
   controllers: [CardsController],
-  providers: [CardsService, CardsRepository, CardTokenFactory, StorefrontUserGuard],
+  providers: [CardsService, CardsRepository, CardTokenFactory, GatewayAssertionGuard],
 })
 export class CardsModule {}

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi, type
 import { loadTlsIdentity, type ServiceClient } from '@storefront/platform/mtls';
 import { decryptWithDataKey } from '@storefront/vault/crypto';
 import { CardProcessor } from '../processor/card-processor';
+import { gatewayAssertionHeaders } from '../testing/gateway-assertion';
 import { startVaultStack, type VaultStack } from '../testing/start-vault-stack';
 
 const APPROVE = '4242424242424242';
@@ -23,7 +24,7 @@ describe('POST /internal/charges (charging a token)', () => {
 
   async function tokenize(pan: string, userId: string): Promise<string> {
     const body = { number: pan, expMonth: 1, expYear: NEXT_YEAR, cvc: '123', holder: 'Test Holder' };
-    const response = await gateway.request({ method: 'POST', path: '/payments/cards', body, headers: { 'x-storefront-user': userId } });
+    const response = await gateway.request({ method: 'POST', path: '/payments/cards', body, headers: await gatewayAssertionHeaders(stack.tlsDir, userId) });
     expect(response.status).toBe(201);
     return (JSON.parse(response.body.toString()) as { cardToken: string }).cardToken;
   }

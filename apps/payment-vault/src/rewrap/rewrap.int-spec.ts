@@ -4,6 +4,7 @@ import { DescribeKeyCommand, KMSClient, RotateKeyOnDemandCommand } from '@aws-sd
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadTlsIdentity, ServiceClient } from '@storefront/platform/mtls';
+import { gatewayAssertionHeaders } from '../testing/gateway-assertion';
 import { startVaultStack, type VaultStack } from '../testing/start-vault-stack';
 import { RewrapRepository } from './rewrap.repository';
 
@@ -49,7 +50,7 @@ describe('POST /internal/rewrap (moving card data keys to the rotated master key
     for (const pan of PANS) {
       const userId = randomUUID();
       const body = { number: pan, expMonth: 12, expYear: NEXT_YEAR, cvc: pan.length === 15 ? '1234' : '123', holder: 'Rewrap Test' };
-      const response = await gateway.request({ method: 'POST', path: '/payments/cards', body, headers: { 'x-storefront-user': userId } });
+      const response = await gateway.request({ method: 'POST', path: '/payments/cards', body, headers: await gatewayAssertionHeaders(stack.tlsDir, userId) });
       expect(response.status).toBe(201);
       cards.push({ token: (JSON.parse(response.body.toString('utf8')) as { cardToken: string }).cardToken, userId, pan });
     }

@@ -3,7 +3,7 @@ import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 /**
  * A card as the customer typed it. Validation messages never echo values,
  * so a rejected card number cannot leak through an error response.
- * The owner comes from the gateway's x-storefront-user header, never from the body.
+ * The owner comes from the gateway's signed x-storefront-assertion, never from the body.
  */
 export class TokenizeCardDto {
   /** Digits with optional spaces or dashes between groups; length and Luhn are checked by the service. */
