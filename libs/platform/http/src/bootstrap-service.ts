@@ -1,9 +1,10 @@
-import { type INestApplication, Module, type Type } from '@nestjs/common';
+import { Global, type INestApplication, Module, type OnApplicationShutdown, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { correlationMiddleware, currentCorrelationId, PlatformLoggingModule } from '@storefront/platform/logging';
+import { httpMetricsMiddleware, type MetricsServer, RouteTemplateGuard, ServiceMetrics, startMetricsServer } from '@storefront/platform/metrics';
 import { ApiErrorFilter } from './api-error.filter';
 import { toApiError } from './to-api-error';
 import { createValidationPipe } from './validation';
@@ -31,6 +32,13 @@ export interface ServiceBootstrapOptions {
   jsonTypes?: string[];
   /** Last chance to add guards, middleware or static files before listening. */
   configure?: (app: NestExpressApplication) => void | Promise<void>;
+  /**
+   * When set, requests are counted and timed and Prometheus metrics are served
+   * on this separate plain-HTTP port (GET /metrics), closed with the app.
+   */
+  metricsPort?: number;
+  /** Interface of the metrics listener; loopback unless the scraper runs elsewhere. */
+  metricsHost?: string;
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -58,8 +66,22 @@ function middlewareErrorHandler(error: unknown, _req: Request, res: Response, ne
  */
 export async function bootstrapService(options: ServiceBootstrapOptions): Promise<INestApplication> {
   const jsonTypes = options.jsonTypes ?? ['application/json'];
-  @Module({ imports: [PlatformLoggingModule.forService(options.service, options.logLevel ?? 'info'), options.module] })
-  class ServiceRootModule {}
+  const metricsEnabled = options.metricsPort !== undefined;
+  // Always injectable so features can register counters; Node metrics are only collected when served.
+  const metrics = new ServiceMetrics(options.service, { nodeDefaults: metricsEnabled });
+  let metricsServer: MetricsServer | undefined;
+
+  @Global()
+  @Module({ providers: [{ provide: ServiceMetrics, useValue: metrics }], exports: [ServiceMetrics] })
+  class ServiceMetricsModule {}
+
+  @Module({ imports: [PlatformLoggingModule.forService(options.service, options.logLevel ?? 'info'), ServiceMetricsModule, options.module] })
+  class ServiceRootModule implements OnApplicationShutdown {
+    // Runs on app.close() and on SIGTERM (enableShutdownHooks), after the main listener stops.
+    async onApplicationShutdown() {
+      await metricsServer?.close();
+    }
+  }
 
   const app = await NestFactory.create<NestExpressApplication>(ServiceRootModule, {
     abortOnError: false,
@@ -70,15 +92,27 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  if (metricsEnabled) app.use(httpMetricsMiddleware(metrics));
   app.use(correlationMiddleware);
   app.use(requireJsonContentType(jsonTypes));
   app.use(express.json({ limit: options.bodyLimit ?? '16kb', type: jsonTypes, strict: true }));
   app.use(middlewareErrorHandler);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter());
+  // First global guard, so even requests a later guard denies get their route template.
+  if (metricsEnabled) app.useGlobalGuards(new RouteTemplateGuard());
   app.enableShutdownHooks();
   await options.configure?.(app);
   await app.listen(options.port, options.host);
+  if (options.metricsPort !== undefined) {
+    try {
+      metricsServer = await startMetricsServer({ registry: metrics.registry, host: options.metricsHost ?? '127.0.0.1', port: options.metricsPort });
+    } catch (error) {
+      await app.close();
+      throw error;
+    }
+    app.get(Logger).log({ service: options.service, host: metricsServer.host, port: metricsServer.port }, `${options.service} metrics on http://${metricsServer.host}:${metricsServer.port}/metrics`);
+  }
   app.get(Logger).log({ service: options.service, host: options.host, port: options.port }, `${options.service} listening on https://${options.host}:${options.port}`);
   return app;
 }
