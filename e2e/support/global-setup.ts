@@ -13,6 +13,8 @@ declare module 'vitest' {
     logDir: string;
     /** The vault's database, to prove what is (not) stored there ('' when testing a store started elsewhere). */
     vaultDatabaseUrl: string;
+    /** Prometheus endpoints by service ({} when testing a store started elsewhere). */
+    metricsUrls: Record<string, string>;
   }
 }
 
@@ -30,6 +32,7 @@ export default async function setup(project: TestProject) {
     project.provide('tlsDir', process.env.STOREFRONT_TLS_DIR ?? path.join(ROOT, '.secrets/tls'));
     project.provide('logDir', '');
     project.provide('vaultDatabaseUrl', '');
+    project.provide('metricsUrls', {});
     return;
   }
   const options: StackOptions = {
@@ -52,5 +55,6 @@ export default async function setup(project: TestProject) {
   project.provide('tlsDir', path.join(options.secretsDir, 'tls'));
   project.provide('logDir', options.logDir);
   project.provide('vaultDatabaseUrl', stack.databaseUrls.get('payment-vault') ?? '');
+  project.provide('metricsUrls', stack.metricsUrls);
   return () => stack.stop();
 }

@@ -10,6 +10,7 @@ void exitOnInvalidConfig(async () => {
     module: createAppModule(config),
     host: config.HOST,
     port: config.PORT,
+    metricsPort: config.METRICS_PORT,
     logLevel: config.LOG_LEVEL,
     identity: loadTlsIdentity(config.TLS_DIR, 'auth'),
   });

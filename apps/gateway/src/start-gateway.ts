@@ -14,6 +14,7 @@ export async function startGateway(config: GatewayConfig): Promise<INestApplicat
     module: createAppModule(config),
     host: config.HOST,
     port: config.PORT,
+    metricsPort: config.METRICS_PORT,
     logLevel: config.LOG_LEVEL,
     https: publicServerOptions(loadTlsIdentity(config.TLS_DIR, 'gateway')),
     bodyLimit: '32kb',

@@ -12,6 +12,7 @@ export async function startMonitor(config: MonitorConfig): Promise<INestApplicat
     module: createAppModule(config, auditKey),
     host: config.HOST,
     port: config.PORT,
+    metricsPort: config.METRICS_PORT,
     logLevel: config.LOG_LEVEL,
     identity: loadTlsIdentity(config.TLS_DIR, 'monitor'),
   });

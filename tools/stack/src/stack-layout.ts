@@ -68,6 +68,13 @@ export const SERVICES: ServiceSpec[] = [
   },
 ];
 
+/** Each service's Prometheus listener (loopback only): 9100 for the gateway, 9101–9106 for the rest. */
+const METRICS_PORTS: Record<string, number> = { gateway: 9100, auth: 9101, catalog: 9102, order: 9103, 'payment-vault': 9104, kms: 9105, monitor: 9106 };
+
+export function metricsPort(options: StackOptions, name: string): number {
+  return METRICS_PORTS[name] + options.portOffset;
+}
+
 export function servicePort(options: StackOptions, name: string): number {
   const spec = SERVICES.find((s) => s.name === name);
   if (!spec) throw new Error(`unknown service ${name}`);

@@ -4,10 +4,12 @@ import { ensureDevSecrets } from '@storefront/platform/pki';
 import { migrateDatabase, provisionDatabases, readDatabaseRegistry } from './databases';
 import { preflight } from './preflight';
 import { type RunningService, startService, stopServices, waitUntilHealthy } from './processes';
-import { SERVICES, serviceUrl, servicePort, type StackOptions, URL_VARIABLES } from './stack-layout';
+import { metricsPort, SERVICES, serviceUrl, servicePort, type StackOptions, URL_VARIABLES } from './stack-layout';
 
 export interface RunningStack {
   baseUrl: string;
+  /** http://127.0.0.1:<port>/metrics of each service, by name. */
+  metricsUrls: Record<string, string>;
   services: RunningService[];
   /** Connection URLs by service, each with that service's own role. */
   databaseUrls: Map<string, string>;
@@ -19,6 +21,7 @@ export type Progress = (message: string) => void;
 function serviceEnv(options: StackOptions, spec: (typeof SERVICES)[number], databaseUrls: Map<string, { variable: string; url: string }>) {
   const env: Record<string, string> = {
     PORT: String(servicePort(options, spec.name)),
+    METRICS_PORT: String(metricsPort(options, spec.name)),
     HOST: '127.0.0.1',
     TLS_DIR: path.join(options.secretsDir, 'tls'),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
@@ -46,7 +49,10 @@ export async function startStack(options: StackOptions, progress: Progress): Pro
   await preflight({
     postgresAdminUrl: options.postgresAdminUrl,
     redisUrl: options.redisUrl,
-    ports: SERVICES.map((s) => ({ name: s.name, port: servicePort(options, s.name) })),
+    ports: SERVICES.flatMap((s) => [
+      { name: s.name, port: servicePort(options, s.name) },
+      { name: `${s.name} metrics`, port: metricsPort(options, s.name) },
+    ]),
   });
 
   progress(`development secrets in ${path.relative(options.root, options.secretsDir) || options.secretsDir}`);
@@ -81,5 +87,11 @@ export async function startStack(options: StackOptions, progress: Progress): Pro
     await stop();
     throw error;
   }
-  return { baseUrl: serviceUrl(options, 'gateway'), services: running, stop, databaseUrls: new Map(databases.map((db) => [db.service, db.url])) };
+  return {
+    baseUrl: serviceUrl(options, 'gateway'),
+    metricsUrls: Object.fromEntries(SERVICES.map((s) => [s.name, `http://127.0.0.1:${metricsPort(options, s.name)}/metrics`])),
+    services: running,
+    stop,
+    databaseUrls: new Map(databases.map((db) => [db.service, db.url])),
+  };
 }

@@ -32,9 +32,16 @@ export const envRules = {
       .transform((value) => value === 'true'),
 };
 
-/** Variables every service shares: where it listens, its TLS identity, its log level. */
+/** Variables every service shares: where it listens, its TLS identity, its log level, its metrics port. */
 export const serviceBaseEnv = (defaultPort: number) => ({
   PORT: envRules.port(defaultPort),
+  // Prometheus metrics on a separate loopback listener; unset means no metrics listener.
+  METRICS_PORT: z.coerce
+    .number({ error: 'must be a TCP port number' })
+    .int('must be a TCP port number')
+    .min(1, 'must be a TCP port number')
+    .max(65535, 'must be a TCP port number')
+    .optional(),
   HOST: envRules.host(),
   TLS_DIR: envRules.directory(),
   LOG_LEVEL: envRules.logLevel(),
