@@ -43,16 +43,18 @@ function* typescriptFiles(dir) {
   }
 }
 
+// Read once: every file shares them.
+const TSCONFIG = JSON.parse(readFileSync(path.join(ROOT, 'tsconfig.base.json'), 'utf8'));
+const SWCRC = JSON.parse(readFileSync(path.join(ROOT, '.swcrc'), 'utf8'));
+
 function swcOptions(file) {
-  const tsconfig = JSON.parse(readFileSync(path.join(ROOT, 'tsconfig.base.json'), 'utf8'));
-  const swcrc = JSON.parse(readFileSync(path.join(ROOT, '.swcrc'), 'utf8'));
   return {
-    ...swcrc,
+    ...SWCRC,
     filename: file,
     swcrc: false,
     sourceFileName: path.relative(path.dirname(path.join(DIST, path.relative(ROOT, file))), file),
     // Rewrites @storefront/* aliases to relative paths so dist/ runs with plain node.
-    jsc: { ...swcrc.jsc, baseUrl: ROOT, paths: tsconfig.compilerOptions.paths },
+    jsc: { ...SWCRC.jsc, baseUrl: ROOT, paths: TSCONFIG.compilerOptions.paths },
   };
 }
 

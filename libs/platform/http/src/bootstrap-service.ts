@@ -47,8 +47,7 @@ function requireJsonContentType(types: string[]) {
   return (req: Request, res: Response, next: NextFunction) => {
     const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
     if (!BODY_METHODS.has(req.method) || !hasBody || types.some((type) => req.is(type))) return next();
-    const apiError = toApiError(Object.assign(new Error('unsupported'), { type: 'charset.unsupported', status: 415 }));
-    res.status(415).json({ error: { ...apiError.body.error, message: `The body must be sent as ${types.join(' or ')}.` } });
+    res.status(415).json({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: `The body must be sent as ${types.join(' or ')}.` } });
   };
 }
 
