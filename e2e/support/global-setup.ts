@@ -44,9 +44,9 @@ export default async function setup(project: TestProject) {
     postgresAdminUrl: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
     redisUrl: process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379/1',
     seedDemoData: true,
-    // Every e2e shopper signs up from 127.0.0.1: lift the per-IP sign-in and write tiers, which the
+    // Every e2e shopper signs up and pays from 127.0.0.1: lift the per-IP sign-in, payment and write tiers, which the
     // gateway's own integration tests cover. The catalog scraping tier stays as configured.
-    extraEnv: { LOGIN_LIMIT_PER_MINUTE: '10000', USER_WRITE_LIMIT_PER_MINUTE: '10000', RATE_LIMIT_PER_MINUTE: '10000' },
+    extraEnv: { LOGIN_LIMIT_PER_MINUTE: '10000', USER_WRITE_LIMIT_PER_MINUTE: '10000', RATE_LIMIT_PER_MINUTE: '10000', PAYMENT_LIMIT_PER_MINUTE: '10000' },
   };
   await dropDatabases(options, readDatabaseRegistry(ROOT));
   rmSync(options.logDir, { recursive: true, force: true });

@@ -24,11 +24,13 @@ export interface CallOptions {
 export class StorefrontClient {
   private readonly dispatcher: Agent;
 
+  /** `localAddress` (e.g. 127.0.0.7) makes this client another source address on loopback, for per-address limits. */
   constructor(
     readonly baseUrl: string,
     tlsDir: string,
+    localAddress?: string,
   ) {
-    this.dispatcher = new Agent({ connect: { ca: readFileSync(path.join(tlsDir, 'ca.crt'), 'utf8') } });
+    this.dispatcher = new Agent({ connect: { ca: readFileSync(path.join(tlsDir, 'ca.crt'), 'utf8'), ...(localAddress ? { localAddress } : {}) } });
   }
 
   async call<T = unknown>(method: string, route: string, options: CallOptions = {}): Promise<ApiResponse<T>> {

@@ -3,6 +3,7 @@ import { bootstrapService } from '@storefront/platform/http';
 import { loadTlsIdentity, publicServerOptions } from '@storefront/platform/mtls';
 import { createAppModule } from './app.module';
 import type { GatewayConfig } from './config/gateway.config';
+import { trustProxySetting } from './edge/client-ip';
 import { corsForOwnOrigin } from './edge/cors';
 import { securityHeaders } from './edge/security-headers';
 import { serveStorefront } from './web/storefront-site';
@@ -15,10 +16,12 @@ export async function startGateway(config: GatewayConfig): Promise<INestApplicat
     host: config.HOST,
     port: config.PORT,
     metricsPort: config.METRICS_PORT,
+    metricsHost: config.METRICS_HOST,
     logLevel: config.LOG_LEVEL,
     https: publicServerOptions(loadTlsIdentity(config.TLS_DIR, 'gateway')),
     bodyLimit: '32kb',
     configure: (app) => {
+      app.set('trust proxy', trustProxySetting(config.TRUSTED_PROXIES));
       app.use(securityHeaders());
       app.use(corsForOwnOrigin(config.PUBLIC_ORIGIN));
       serveStorefront(app, config.WEB_DIR);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { envRules, loadConfig, serviceBaseEnv } from '@storefront/platform/config';
 import { DEFAULT_SECURITY_EVENTS_PREFIX } from '@storefront/platform/events';
+import { isAddressOrRange } from '../edge/client-ip';
 
 /** A number of requests per minute. */
 const count = (max: number) =>
@@ -27,6 +28,12 @@ export const gatewayEnvSchema = z
     .string()
     .regex(/^https:\/\/[^/]+$/, 'must be an https:// origin without a path')
     .default('https://localhost:8443'),
+  // Load balancers or CDNs in front of the gateway whose X-Forwarded-For is believed (comma-separated IPs or CIDRs).
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+    .refine((entries) => entries.every(isAddressOrRange), 'must be comma-separated IP addresses or CIDR ranges, e.g. 10.0.0.0/8,192.0.2.7'),
   RATE_LIMIT_PER_MINUTE: count(100_000).default(300),
   RATE_LIMIT_PREFIX: z
     .string()
@@ -40,6 +47,12 @@ export const gatewayEnvSchema = z
   CATALOG_DELAY_STEP_MS: z.coerce.number().int('must be whole milliseconds').min(0).max(10_000).default(100),
   CATALOG_DELAY_MAX_MS: z.coerce.number().int('must be whole milliseconds').min(0).max(30_000).default(2_000),
   CATALOG_BLOCK_SECONDS: seconds().default(600),
+  CATALOG_LIMIT_PER_HOUR: count(10_000_000).default(3_000),
+  PAYMENT_LIMIT_PER_MINUTE: count(100_000).default(10),
+  PAYMENT_BLOCK_SECONDS: seconds().default(600),
+  // A block within this period of the last one is twice as long as it, up to the longest block.
+  RATE_LIMIT_STRIKE_MEMORY_SECONDS: seconds().default(86_400),
+  RATE_LIMIT_LONGEST_BLOCK_SECONDS: seconds().default(86_400),
   SECURITY_EVENTS_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9:_-]{1,64}$/, 'must be 1–64 letters, digits, colons, dashes or underscores')

@@ -2,8 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerRequest } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
+import type { EscalatingThrottlerRecord } from '@storefront/edge/rate-limit';
 import { AccessTokenVerifier } from '@storefront/identity/access';
-import { SecurityEventPublisher } from '@storefront/platform/events';
+import { SecurityEventPublisher, type SecurityEventDetails } from '@storefront/platform/events';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { clientIp } from './client-ip';
 import { edgeError, EdgeError } from './edge.errors';
@@ -36,15 +37,15 @@ export class EdgeThrottlerGuard extends ThrottlerGuard {
     if (tracker === undefined) return true;
     const key = generateKey(context, tracker, tier);
 
-    let record;
+    let record: EscalatingThrottlerRecord;
     try {
-      record = await this.storageService.increment(key, ttl, limit, blockDuration, tier);
+      record = (await this.storageService.increment(key, ttl, limit, blockDuration, tier)) as EscalatingThrottlerRecord;
     } catch (error) {
       return this.storageUnavailable(tier, error);
     }
     if (record.isBlocked) {
       res.setHeader('Retry-After', String(record.timeToBlockExpire));
-      this.report(tier, req, { ...record, limit, ttl, key, tracker });
+      this.report(tier, req, { ...record, limit, ttl, key, tracker }, blockDuration > 0);
       throw edgeError(EdgeError.RateLimited, 'Too many requests; wait a moment and try again.');
     }
     if (tier === 'catalog') {
@@ -74,15 +75,23 @@ export class EdgeThrottlerGuard extends ThrottlerGuard {
     }
   }
 
-  private report(tier: Tier, req: Request, detail: ThrottlerLimitDetail): void {
-    if (!this.reported.first(`${tier}:${detail.tracker}`, detail.ttl)) return;
+  /**
+   * One event and one log line per block (tiers with a block period: when the
+   * block starts, naming its length and strike) or per client and window
+   * (tiers without), never one per refused request.
+   */
+  private report(tier: Tier, req: Request, detail: ThrottlerLimitDetail & EscalatingThrottlerRecord, blocks: boolean): void {
+    if (blocks ? !detail.blockStarted : !this.reported.first(`${tier}:${detail.tracker}`, detail.ttl)) return;
     const userId = tier === 'user' ? detail.tracker.slice('user:'.length) : undefined;
+    const details: SecurityEventDetails = { tier, limit: detail.limit, windowMs: detail.ttl, method: req.method, path: req.path.slice(0, 200) };
+    if (blocks) Object.assign(details, { blockSeconds: detail.timeToBlockExpire, strike: detail.strikes });
+    this.logger.warn({ ...details, ip: clientIp(req), ...(userId ? { userId } : {}) }, blocks ? 'rate limit block started' : 'rate limit reached');
     void this.events.publish({
       type: 'edge.rate_limited',
       outcome: 'blocked',
       ...(userId ? { actor: { userId } } : {}),
       source: { ip: clientIp(req), ...userAgentOf(req) },
-      details: { tier, limit: detail.limit, windowMs: detail.ttl, method: req.method, path: req.path.slice(0, 200) },
+      details,
     });
   }
 

@@ -22,7 +22,10 @@ class RateLimitRedisModule {}
       imports: [RateLimitRedisModule],
       inject: [GATEWAY_CONFIG, RateLimitRedis],
       useFactory: (config: GatewayConfig, redis: RateLimitRedis) => ({
-        storage: new RedisThrottlerStorage(redis.client, { prefix: config.RATE_LIMIT_PREFIX }),
+        storage: new RedisThrottlerStorage(redis.client, {
+          prefix: config.RATE_LIMIT_PREFIX,
+          escalation: { longestBlockMs: config.RATE_LIMIT_LONGEST_BLOCK_SECONDS * 1000, memoryMs: config.RATE_LIMIT_STRIKE_MEMORY_SECONDS * 1000 },
+        }),
         throttlers: rateLimitTiers(config),
       }),
     }),

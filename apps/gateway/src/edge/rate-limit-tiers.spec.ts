@@ -12,6 +12,18 @@ describe('tierApplies', () => {
     expect(tierApplies('login', { method: 'GET', path: '/api/auth/login' })).toBe(false);
   });
 
+  it('counts card tokenization and checkout in the payment tier, not order reads', () => {
+    expect(tierApplies('payment', { method: 'POST', path: '/api/payments/cards' })).toBe(true);
+    expect(tierApplies('payment', { method: 'POST', path: '/API/Orders' })).toBe(true);
+    expect(tierApplies('payment', { method: 'GET', path: '/api/orders' })).toBe(false);
+    expect(tierApplies('payment', { method: 'POST', path: '/api/cart/items' })).toBe(false);
+  });
+
+  it('counts catalog reads in both catalog windows', () => {
+    expect(tierApplies('catalog-hour', { method: 'GET', path: '/api/products/1' })).toBe(true);
+    expect(tierApplies('catalog-hour', { method: 'GET', path: '/api/orders' })).toBe(false);
+  });
+
   it('counts catalog reads, not other paths that share the prefix', () => {
     expect(tierApplies('catalog', { method: 'GET', path: '/api/products' })).toBe(true);
     expect(tierApplies('catalog', { method: 'HEAD', path: '/API/products/1/image.svg' })).toBe(true);

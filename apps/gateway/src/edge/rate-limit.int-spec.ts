@@ -114,6 +114,68 @@ describe('gateway rate-limit tiers (counters in Redis)', () => {
     expect(event).toMatchObject({ actor: { userId: alice }, source: { ip: '127.0.0.1' }, details: { limit: 2, method: 'POST' } });
   });
 
+  it('limits card tokenization and checkout per address, then blocks both', async () => {
+    const gw = await gateway({ PAYMENT_LIMIT_PER_MINUTE: '2', PAYMENT_BLOCK_SECONDS: '600' });
+    const token = await up.auth.token(['customer'], randomUUID());
+    const authorization = `Bearer ${token}`;
+    const tokenize = () => gw.call({ method: 'POST', path: '/api/payments/cards', body: { holder: 'A' }, headers: { authorization } });
+    expect((await tokenize()).status).toBe(200);
+    expect((await tokenize()).status).toBe(200);
+    const blocked = await tokenize();
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(590);
+    const checkout = await gw.call({ method: 'POST', path: '/api/orders', body: {}, headers: { authorization, 'idempotency-key': randomUUID() } });
+    expect(checkout.status).toBe(429);
+    // Browsing and the cart are other tiers.
+    expect((await gw.call({ method: 'GET', path: '/api/cart', headers: { authorization } })).status).toBe(200);
+    const event = await eventually(async () => (await gw.events('edge.rate_limited')).find((e) => e.details.tier === 'payment'));
+    expect(event).toMatchObject({ details: { limit: 2, blockSeconds: 600, strike: 1 } });
+  });
+
+  it('doubles the block of a client that comes straight back, and reports each block once', async () => {
+    const gw = await gateway({ CATALOG_SLOW_AFTER_PER_MINUTE: '1', CATALOG_LIMIT_PER_MINUTE: '2', CATALOG_DELAY_STEP_MS: '0', CATALOG_BLOCK_SECONDS: '1' });
+    const read = () => gw.call({ method: 'GET', path: '/api/products' });
+    const exceed = async () => {
+      let res = await read();
+      while (res.status === 200) res = await read();
+      return res;
+    };
+    expect((await exceed()).headers['retry-after']).toBe('1');
+    expect((await read()).status).toBe(429);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect((await exceed()).headers['retry-after']).toBe('2');
+    const blocks = await eventually(async () => {
+      const found = (await gw.events('edge.rate_limited')).filter((e) => e.details.tier === 'catalog');
+      return found.length === 2 ? found : undefined;
+    });
+    expect(blocks.map((e) => e.details.strike).sort()).toEqual([1, 2]);
+    expect(blocks.map((e) => e.details.blockSeconds).sort()).toEqual([1, 2]);
+  });
+
+  it('ignores a spoofed X-Forwarded-For when no proxy is trusted: every spelling shares one budget', async () => {
+    const gw = await gateway({ LOGIN_LIMIT_PER_MINUTE: '2' });
+    const from = (ip: string) => gw.call({ ...login, headers: { 'x-forwarded-for': ip } });
+    expect((await from('198.51.100.1')).status).toBe(200);
+    expect((await from('198.51.100.2')).status).toBe(200);
+    expect((await from('198.51.100.3')).status).toBe(429);
+    const event = await eventually(async () => (await gw.events('edge.rate_limited')).find((e) => e.details.tier === 'login'));
+    expect(event.source.ip).toBe('127.0.0.1');
+  });
+
+  it('behind a trusted proxy counts the address the proxy saw, not one the client prepended', async () => {
+    const gw = await gateway({ LOGIN_LIMIT_PER_MINUTE: '1', TRUSTED_PROXIES: '127.0.0.1,::1' });
+    // The client wrote "6.6.6.6"; the proxy (127.0.0.1, trusted) appended the address it saw.
+    const via = (client: string) => gw.call({ ...login, headers: { 'x-forwarded-for': `6.6.6.6, ${client}` } });
+    expect((await via('203.0.113.10')).status).toBe(200);
+    expect((await via('203.0.113.11')).status).toBe(200);
+    expect((await via('203.0.113.10')).status).toBe(429);
+    const event = await eventually(async () => (await gw.events('edge.rate_limited')).find((e) => e.details.tier === 'login'));
+    expect(event.source.ip).toBe('203.0.113.10');
+    // What reaches the upstream is the address the gateway established, not the client's chain.
+    const forwardedFor = up.auth.received.at(-1)?.headers['x-forwarded-for'];
+    expect(forwardedFor).toBe('203.0.113.11');
+  });
+
   it('does not count a forged token against the user it names; the proxy refuses it with 401', async () => {
     const gw = await gateway({ USER_WRITE_LIMIT_PER_MINUTE: '1' });
     for (let i = 0; i < 3; i++) {

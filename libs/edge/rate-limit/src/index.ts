@@ -1,1 +1,7 @@
-export { RedisThrottlerStorage, type RedisThrottlerStorageOptions, type ThrottlerStorageRecord } from './redis-throttler.storage';
+export {
+  RedisThrottlerStorage,
+  type RedisThrottlerStorageOptions,
+  type ThrottlerStorageRecord,
+  type EscalatingThrottlerRecord,
+  type BlockEscalation,
+} from './redis-throttler.storage';

@@ -39,6 +39,39 @@ describe('RedisThrottlerStorage', () => {
     expect(await storage.increment('block', 5_000, 2, 600, 'login')).toMatchObject({ totalHits: 1, isBlocked: false });
   });
 
+  it('doubles each repeat block within the memory period, up to the longest block, and reports only the start of each', async () => {
+    const storage = new RedisThrottlerStorage(redis, { prefix, escalation: { longestBlockMs: 1_000, memoryMs: 10_000 } });
+    const overLimit = async () => {
+      await storage.increment('repeat', 5_000, 1, 300, 'catalog');
+      return storage.increment('repeat', 5_000, 1, 300, 'catalog');
+    };
+    const first = await overLimit();
+    expect(first).toMatchObject({ isBlocked: true, blockStarted: true, strikes: 1 });
+    const during = await storage.increment('repeat', 5_000, 1, 300, 'catalog');
+    expect(during).toMatchObject({ isBlocked: true, blockStarted: false });
+    await sleep(350);
+    const second = await overLimit();
+    expect(second).toMatchObject({ isBlocked: true, blockStarted: true, strikes: 2 });
+    const blockLeft = await redis.pttl(`${prefix}:{catalog:repeat}:block`);
+    expect(blockLeft).toBeGreaterThan(450);
+    expect(blockLeft).toBeLessThanOrEqual(600);
+    await sleep(650);
+    await overLimit();
+    // 300 ms doubled twice would be 1,200 ms: capped at the longest block.
+    expect(await redis.pttl(`${prefix}:{catalog:repeat}:block`)).toBeLessThanOrEqual(1_000);
+    expect(await redis.pttl(`${prefix}:{catalog:repeat}:block`)).toBeGreaterThan(800);
+  });
+
+  it('without escalation every block lasts blockDuration', async () => {
+    const storage = new RedisThrottlerStorage(redis, { prefix });
+    for (let round = 0; round < 2; round++) {
+      await storage.increment('flat', 5_000, 1, 200, 'login');
+      expect(await storage.increment('flat', 5_000, 1, 200, 'login')).toMatchObject({ blockStarted: true, strikes: 1 });
+      expect(await redis.pttl(`${prefix}:{login:flat}:block`)).toBeLessThanOrEqual(200);
+      await sleep(250);
+    }
+  });
+
   it('counts a new window after the old one expires', async () => {
     const storage = new RedisThrottlerStorage(redis, { prefix });
     await storage.increment('window', 300, 1, 0, 'ip');

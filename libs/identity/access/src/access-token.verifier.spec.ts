@@ -8,12 +8,12 @@ async function keyPair(kid: string) {
   return { privateKey, jwk };
 }
 
-function sign(privateKey: CryptoKey, kid: string, claims: Record<string, unknown> = {}, expiresIn: string | number = '5m') {
+function sign(privateKey: CryptoKey, kid: string, claims: Record<string, unknown> = {}, expiresIn: string | number = '5m', issuer = ACCESS_TOKEN_ISSUER, audience = ACCESS_TOKEN_AUDIENCE) {
   return new SignJWT({ email: 'a@example.com', roles: ['customer', 'wizard'], sid: 'session-1', ...claims })
     .setProtectedHeader({ alg: 'ES256', kid })
     .setSubject('user-1')
-    .setIssuer(ACCESS_TOKEN_ISSUER)
-    .setAudience(ACCESS_TOKEN_AUDIENCE)
+    .setIssuer(issuer)
+    .setAudience(audience)
     .setIssuedAt()
     .setExpirationTime(expiresIn)
     .sign(privateKey);
@@ -50,6 +50,39 @@ describe('AccessTokenVerifier', () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none', kid: 'k1' })).toString('base64url');
     const body = Buffer.from(JSON.stringify({ sub: 'admin', roles: ['admin'], iss: ACCESS_TOKEN_ISSUER, aud: ACCESS_TOKEN_AUDIENCE, sid: 's', exp: 9999999999, iat: 1 })).toString('base64url');
     await expect(new AccessTokenVerifier(new FixedJwks([jwk])).verify(`${header}.${body}.`)).rejects.toMatchObject({ status: 401 });
+  });
+
+  it('refuses HS256 signed with the published public key as the HMAC secret (algorithm confusion)', async () => {
+    const { jwk } = await keyPair('k1');
+    // The classic confusion: a verifier that lets the token pick its algorithm would check this HMAC with the public key.
+    const publicKeyAsSecret = new TextEncoder().encode(JSON.stringify(jwk));
+    const forged = await new SignJWT({ email: 'a@example.com', roles: ['admin'], sid: 's' })
+      .setProtectedHeader({ alg: 'HS256', kid: 'k1' })
+      .setSubject('user-1')
+      .setIssuer(ACCESS_TOKEN_ISSUER)
+      .setAudience(ACCESS_TOKEN_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(publicKeyAsSecret);
+    await expect(new AccessTokenVerifier(new FixedJwks([jwk])).verify(forged)).rejects.toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+  });
+
+  it.each([
+    ['issuer', 'someone-else', ACCESS_TOKEN_AUDIENCE],
+    ['audience', ACCESS_TOKEN_ISSUER, 'another-app'],
+  ])('refuses a token with the wrong %s', async (_what, issuer, audience) => {
+    const { privateKey, jwk } = await keyPair('k1');
+    const token = await sign(privateKey, 'k1', {}, '5m', issuer, audience);
+    await expect(new AccessTokenVerifier(new FixedJwks([jwk])).verify(token)).rejects.toMatchObject({ status: 401 });
+  });
+
+  it('refuses a token whose payload was changed after signing', async () => {
+    const { privateKey, jwk } = await keyPair('k1');
+    const [header, , signature] = (await sign(privateKey, 'k1')).split('.');
+    const escalated = Buffer.from(
+      JSON.stringify({ sub: 'user-1', email: 'a@example.com', roles: ['admin'], sid: 'session-1', iss: ACCESS_TOKEN_ISSUER, aud: ACCESS_TOKEN_AUDIENCE, iat: 1, exp: 9999999999 }),
+    ).toString('base64url');
+    await expect(new AccessTokenVerifier(new FixedJwks([jwk])).verify(`${header}.${escalated}.${signature}`)).rejects.toMatchObject({ status: 401 });
   });
 
   it('refuses an expired token with a message that says so', async () => {

@@ -90,6 +90,8 @@ async function main() {
       LOGIN_LIMIT_PER_MINUTE: '1000000',
       CATALOG_SLOW_AFTER_PER_MINUTE: '999999',
       CATALOG_LIMIT_PER_MINUTE: '1000000',
+      CATALOG_LIMIT_PER_HOUR: '10000000',
+      PAYMENT_LIMIT_PER_MINUTE: '1000000',
     },
   };
   await dropDatabases(options, readDatabaseRegistry(ROOT));
