@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import type { TestProject } from 'vitest/node';
 import { dropDatabases, readDatabaseRegistry } from '../../tools/stack/src/databases';
 import { startStack, type RunningStack } from '../../tools/stack/src/start-stack';
@@ -49,6 +50,7 @@ export default async function setup(project: TestProject) {
     extraEnv: { LOGIN_LIMIT_PER_MINUTE: '10000', USER_WRITE_LIMIT_PER_MINUTE: '10000', RATE_LIMIT_PER_MINUTE: '10000', PAYMENT_LIMIT_PER_MINUTE: '10000' },
   };
   await dropDatabases(options, readDatabaseRegistry(ROOT));
+  await forgetEdgeState(options.redisUrl);
   rmSync(options.logDir, { recursive: true, force: true });
   const stack: RunningStack = await startStack(options, (message) => process.stdout.write(`[e2e stack] ${message}\n`));
   project.provide('baseUrl', stack.baseUrl);
@@ -57,4 +59,18 @@ export default async function setup(project: TestProject) {
   project.provide('vaultDatabaseUrl', stack.databaseUrls.get('payment-vault') ?? '');
   project.provide('metricsUrls', stack.metricsUrls);
   return () => stack.stop();
+}
+
+/**
+ * The e2e store has its own Redis database; empty it so blocks earned by an
+ * earlier run (they outlive restarts, by design) do not refuse this run.
+ */
+async function forgetEdgeState(redisUrl: string): Promise<void> {
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    await redis.flushdb();
+  } finally {
+    redis.disconnect();
+  }
 }

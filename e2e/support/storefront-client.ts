@@ -30,7 +30,7 @@ export class StorefrontClient {
     tlsDir: string,
     localAddress?: string,
   ) {
-    this.dispatcher = new Agent({ connect: { ca: readFileSync(path.join(tlsDir, 'ca.crt'), 'utf8'), ...(localAddress ? { localAddress } : {}) } });
+    this.dispatcher = new Agent({ connect: { ca: readFileSync(path.join(tlsDir, 'ca.crt'), 'utf8') }, ...(localAddress ? { localAddress } : {}) });
   }
 
   async call<T = unknown>(method: string, route: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
