@@ -20,6 +20,8 @@ COPY --from=build --chown=root:root /app/package.json ./package.json
 COPY --chown=root:root infra/docker/entrypoint.sh /usr/local/bin/storefront-entrypoint
 RUN chmod 0755 /usr/local/bin/storefront-entrypoint
 # Code is owned by root and read-only to the service user: a compromised process cannot rewrite itself.
+# A new named volume takes this directory's owner: auth (as node) writes rotated signing keys here.
+RUN mkdir -p /var/lib/storefront/signing-keys && chown node:node /var/lib/storefront/signing-keys && chmod 700 /var/lib/storefront/signing-keys
 USER node
 ENTRYPOINT ["storefront-entrypoint"]
 CMD ["gateway"]

@@ -11,6 +11,10 @@ export const authEnvSchema = z.object({
   JWT_SIGNING_KEY_FILE: z
     .string({ error: 'is required (path to the PEM PKCS#8 EC P-256 private key the launcher generates)' })
     .min(1, 'must be a file path'),
+  /** Where rotated signing keys are kept; beside the initial key unless set. */
+  JWT_SIGNING_KEYS_DIR: z.string().min(1, 'must be a directory path').optional(),
+  /** A rotated key is published this long before it signs (longer than verifiers cache the JWKS, 60 s). */
+  JWT_KEY_ACTIVATION_SECONDS: z.coerce.number().int('must be whole seconds').min(0).max(86_400).default(90),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce
     .number({ error: `must be a whole number of seconds from 60 to ${MAX_ACCESS_TOKEN_TTL_SECONDS}` })
     .int(`must be a whole number of seconds from 60 to ${MAX_ACCESS_TOKEN_TTL_SECONDS}`)

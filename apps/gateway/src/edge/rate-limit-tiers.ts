@@ -6,7 +6,7 @@ export type Tier = (typeof TIERS)[number];
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
-const SIGN_IN_PATHS = new Set(['/api/auth/login', '/api/auth/register', '/api/auth/mfa/verify', '/api/auth/passkeys/login/options', '/api/auth/passkeys/login/verify']);
+const SIGN_IN_PATHS = new Set(['/api/auth/login', '/api/auth/register', '/api/auth/mfa/verify', '/api/auth/passkeys/authentication/options', '/api/auth/passkeys/authentication/verify']);
 // Card tokenization and checkout: where card testing (many cards, many small charges) happens.
 const PAYMENT_PATHS = new Set(['/api/payments/cards', '/api/orders']);
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

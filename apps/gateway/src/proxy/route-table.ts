@@ -48,6 +48,7 @@ const ROUTES: readonly RouteRule[] = [
   { prefix: '/admin/alerts', upstream: 'monitor' },
   { prefix: '/admin/audit', upstream: 'monitor' },
   { prefix: '/admin/users', upstream: 'auth' },
+  { prefix: '/admin/signing-keys', upstream: 'auth' },
 ];
 
 /** The route for a method and a path with the /api prefix removed (no query string), or undefined. */
