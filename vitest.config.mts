@@ -42,9 +42,23 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e-spec.ts'],
-          exclude,
+          exclude: [...exclude, 'e2e/zones/**'],
           globalSetup: ['e2e/support/global-setup.ts'],
           testTimeout: 90_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        plugins,
+        test: {
+          // The store inside network namespaces (root only; skipped otherwise): tools/zones.
+          name: 'zones',
+          include: ['e2e/zones/**/*.e2e-spec.ts'],
+          exclude,
+          globalSetup: ['e2e/zones/global-setup.ts'],
+          testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,
         },

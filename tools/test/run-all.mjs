@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: the same gates as CI, in order, each with its time:
 // generate Prisma clients → lint (architecture boundaries included) → typecheck → build → unit →
-// integration (real PostgreSQL + Redis) → e2e (the whole stack, a real browser).
+// integration (real PostgreSQL + Redis) → e2e (the whole stack, a real browser) → zones (the stack in
+// network namespaces: isolation proven with real connections and nmap; root only, skipped otherwise).
 import { spawnSync } from 'node:child_process';
 
 // Testcontainers is tried first; without a Docker engine the tests use these
@@ -20,10 +21,25 @@ const steps = [
   ['unit', 'npx', ['vitest', 'run', '--project', 'unit']],
   ['integration', 'npx', ['vitest', 'run', '--project', 'int']],
   ['e2e', 'npx', ['vitest', 'run', '--project', 'e2e', '--passWithNoTests']],
+  // The network zones are real namespaces and firewalls: root on Linux only.
+  ['zones', 'npx', ['vitest', 'run', '--project', 'zones'], zonesUnavailableReason],
 ].filter(([name]) => only.length === 0 || only.includes(name));
 
+function zonesUnavailableReason() {
+  if (process.getuid?.() !== 0) return 'not root (network namespaces need root)';
+  if (spawnSync('ip', ['netns', 'list'], { stdio: 'ignore' }).status !== 0) return '`ip netns` is not available';
+  if (spawnSync('nmap', ['--version'], { stdio: 'ignore' }).status !== 0) return 'nmap is not installed (apt-get install nmap)';
+  return undefined;
+}
+
 const results = [];
-for (const [name, command, args] of steps) {
+for (const [name, command, args, unavailable] of steps) {
+  const skipped = unavailable?.();
+  if (skipped) {
+    process.stdout.write(`\n━━ ${name} ━━ skipped: ${skipped}\n`);
+    results.push(`- ${name.padEnd(12)} skipped (${skipped})`);
+    continue;
+  }
   process.stdout.write(`\n━━ ${name} ━━ ${command} ${args.join(' ')}\n`);
   const started = Date.now();
   const { status } = spawnSync(command, args, { stdio: 'inherit', env: process.env });

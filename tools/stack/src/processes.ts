@@ -1,8 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
 import { loadTlsIdentity, ServiceClient } from '@storefront/platform/mtls';
+import { servicePort, serviceUrl, type StackOptions } from './stack-layout';
+
+const run = promisify(execFile);
 
 export interface RunningService {
   name: string;
@@ -10,14 +14,18 @@ export interface RunningService {
   logFile: string;
 }
 
-export function startService(root: string, name: string, env: Record<string, string>, logDir: string): RunningService {
-  mkdirSync(logDir, { recursive: true });
-  const logFile = path.join(logDir, `${name}.log`);
+/** `instance` names a second process of the same service (its log file), e.g. the bench's unguarded gateway. */
+export function startService(options: StackOptions, name: string, env: Record<string, string>, instance = name): RunningService {
+  mkdirSync(options.logDir, { recursive: true });
+  const logFile = path.join(options.logDir, `${instance}.log`);
   const fd = openSync(logFile, 'a');
-  const child = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist/apps', name, 'src/main.js')], {
-    cwd: root,
+  const [command, ...args] = [...(options.placement?.command(name) ?? []), process.execPath, '--enable-source-maps', path.join(options.root, 'dist/apps', name, 'src/main.js')];
+  const gid = options.placement?.gid(name);
+  const child = spawn(command, args, {
+    cwd: options.root,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', fd, fd],
+    ...(gid === undefined ? {} : { gid }),
   });
   closeSync(fd);
   return { name, process: child, logFile };
@@ -31,25 +39,45 @@ function lastLines(file: string, count: number): string {
   }
 }
 
-/** Polls GET /healthz over TLS as the `ops` identity until it answers, the process dies, or the deadline passes. */
-export async function waitUntilHealthy(service: RunningService, url: string, tlsDir: string, timeoutMs = 60_000): Promise<void> {
-  const client = new ServiceClient({ name: service.name, baseUrl: url }, loadTlsIdentity(tlsDir, 'ops'));
+/** One health probe: GET /healthz over mutual TLS from the launcher, or from inside the service's zone (placed stacks). */
+function healthProbe(options: StackOptions, name: string): { check: () => Promise<boolean>; close: () => void; pauseMs: number } {
+  const tlsDir = path.join(options.secretsDir, 'tls');
+  const placement = options.placement;
+  if (placement) {
+    // The launcher has no route into a zone: ask from inside it, as the service itself (healthcheck.js).
+    const probe = path.join(options.root, 'dist/tools/stack/src/healthcheck.js');
+    const argv = [...placement.command(name), process.execPath, probe, name, String(servicePort(options, name))];
+    const check = () =>
+      run(argv[0], argv.slice(1), { env: { PATH: process.env.PATH ?? '', TLS_DIR: tlsDir }, timeout: 5000 }).then(
+        () => true,
+        () => false,
+      );
+    return { check, close: () => undefined, pauseMs: 1000 };
+  }
+  const client = new ServiceClient({ name, baseUrl: serviceUrl(options, name) }, loadTlsIdentity(tlsDir, 'ops'));
+  const check = () =>
+    client
+      .request({ method: 'GET', path: '/healthz', timeoutMs: 2000 })
+      .then((res) => res.status === 200)
+      .catch(() => false);
+  return { check, close: () => client.close(), pauseMs: 250 };
+}
+
+/** Polls GET /healthz until it answers, the process dies, or the deadline passes. */
+export async function waitUntilHealthy(options: StackOptions, service: RunningService, timeoutMs = 60_000): Promise<void> {
+  const probe = healthProbe(options, service.name);
   const deadline = Date.now() + timeoutMs;
   try {
     while (Date.now() < deadline) {
       if (service.process.exitCode !== null) {
         throw new Error(`${service.name} exited with code ${service.process.exitCode}. Last log lines (${service.logFile}):\n${lastLines(service.logFile, 15)}`);
       }
-      const ok = await client
-        .request({ method: 'GET', path: '/healthz', timeoutMs: 2000 })
-        .then((res) => res.status === 200)
-        .catch(() => false);
-      if (ok) return;
-      await sleep(250);
+      if (await probe.check()) return;
+      await sleep(probe.pauseMs);
     }
     throw new Error(`${service.name} did not become healthy within ${timeoutMs / 1000} s. Last log lines (${service.logFile}):\n${lastLines(service.logFile, 15)}`);
   } finally {
-    client.close();
+    probe.close();
   }
 }
 

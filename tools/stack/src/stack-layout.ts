@@ -14,6 +14,26 @@ export interface StackOptions {
   seedDemoData: boolean;
   /** Extra variables for every service (the bench lifts the edge rate limits with these). */
   extraEnv?: Record<string, string>;
+  /** Where each service runs (tools/zones: one network namespace per zone); absent, everything is on loopback. */
+  placement?: ServicePlacement;
+}
+
+/** The hook tools/zones uses to start each service inside its zone instead of on loopback. */
+export interface ServicePlacement {
+  /** Prepended to the service's command line, e.g. ['ip', 'netns', 'exec', 'sf-app']. */
+  command: (service: string) => string[];
+  /** Group id the service runs with, so the zone's firewall can tell services apart. */
+  gid: (service: string) => number | undefined;
+  /** Address the service listens on inside its zone. */
+  listenHost: string;
+  /** Host other services (and the browser, for the gateway) use to reach the service. */
+  urlHost: (service: string) => string;
+  /** The service's PostgreSQL or Redis URL as seen from its zone (the launcher's own URL goes in). */
+  dataUrl: (service: string, url: string) => string;
+  /** Extra IP addresses every certificate names (the zone addresses services are called at). */
+  certificateAddresses: string[];
+  /** Superuser URL the launcher provisions a service's database with (default: postgresAdminUrl). */
+  postgresAdminUrl: (databaseService: string) => string;
 }
 
 export interface DatabaseSpec {
@@ -50,12 +70,13 @@ export const SERVICES: ServiceSpec[] = [
   {
     name: 'payment-vault',
     port: 3004,
-    calls: ['kms'],
+    // The monitor only for its security events (POST /events), the vault zone's one way out.
+    calls: ['kms', 'monitor'],
     database: 'payment-vault',
     usesRedis: false,
     extraEnv: (o) => ({ FINGERPRINT_KEY_FILE: secret(o, 'vault', 'fingerprint.key'), KMS_KEY_ALIAS: 'alias/vault-cards' }),
   },
-  { name: 'auth', port: 3001, calls: [], database: 'auth', usesRedis: true, extraEnv: (o) => ({ JWT_SIGNING_KEY_FILE: secret(o, 'auth', 'jwt-signing-key.pem') }) },
+  { name: 'auth', port: 3001, calls: [], database: 'auth', usesRedis: true, extraEnv: (o) => ({ JWT_SIGNING_KEY_FILE: secret(o, 'auth', 'jwt-signing-key.pem'), PUBLIC_ORIGIN: serviceUrl(o, 'gateway') }) },
   { name: 'catalog', port: 3002, calls: ['auth'], database: 'catalog', usesRedis: false, extraEnv: () => ({}) },
   { name: 'order', port: 3003, calls: ['auth', 'catalog', 'payment-vault'], database: 'order', usesRedis: true, extraEnv: () => ({}) },
   { name: 'monitor', port: 3006, calls: ['auth'], database: 'monitor', usesRedis: true, extraEnv: (o) => ({ AUDIT_HMAC_KEY_FILE: secret(o, 'monitor', 'audit-hmac.key') }) },
@@ -64,7 +85,7 @@ export const SERVICES: ServiceSpec[] = [
     port: 8443,
     calls: ['auth', 'catalog', 'order', 'payment-vault', 'monitor'],
     usesRedis: true,
-    extraEnv: (o) => ({ WEB_DIR: path.join(o.root, 'dist/web'), PUBLIC_ORIGIN: `https://localhost:${8443 + o.portOffset}` }),
+    extraEnv: (o) => ({ WEB_DIR: path.join(o.root, 'dist/web'), PUBLIC_ORIGIN: serviceUrl(o, 'gateway') }),
   },
 ];
 
@@ -82,5 +103,5 @@ export function servicePort(options: StackOptions, name: string): number {
 }
 
 export function serviceUrl(options: StackOptions, name: string): string {
-  return `https://localhost:${servicePort(options, name)}`;
+  return `https://${options.placement?.urlHost(name) ?? 'localhost'}:${servicePort(options, name)}`;
 }

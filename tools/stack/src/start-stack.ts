@@ -18,11 +18,11 @@ export interface RunningStack {
 
 export type Progress = (message: string) => void;
 
-function serviceEnv(options: StackOptions, spec: (typeof SERVICES)[number], databaseUrls: Map<string, { variable: string; url: string }>) {
+export function serviceEnv(options: StackOptions, spec: (typeof SERVICES)[number], databaseUrls: Map<string, { variable: string; url: string }>) {
   const env: Record<string, string> = {
     PORT: String(servicePort(options, spec.name)),
     METRICS_PORT: String(metricsPort(options, spec.name)),
-    HOST: '127.0.0.1',
+    HOST: options.placement?.listenHost ?? '127.0.0.1',
     TLS_DIR: path.join(options.secretsDir, 'tls'),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     SEED_DEMO_DATA: String(options.seedDemoData),
@@ -30,11 +30,12 @@ function serviceEnv(options: StackOptions, spec: (typeof SERVICES)[number], data
     ...options.extraEnv,
   };
   for (const callee of spec.calls) env[URL_VARIABLES[callee]] = serviceUrl(options, callee);
-  if (spec.usesRedis) env.REDIS_URL = options.redisUrl;
+  const dataUrl = (url: string) => options.placement?.dataUrl(spec.name, url) ?? url;
+  if (spec.usesRedis) env.REDIS_URL = dataUrl(options.redisUrl);
   if (spec.database) {
     const db = databaseUrls.get(spec.database);
     if (!db) throw new Error(`no database provisioned for ${spec.name}`);
-    env[db.variable] = db.url;
+    env[db.variable] = dataUrl(db.url);
   }
   return env;
 }
@@ -61,12 +62,18 @@ export async function startStack(options: StackOptions, progress: Progress): Pro
     dir: options.secretsDir,
     identities: SERVICE_IDENTITIES,
     databases: registry.map((d) => d.database),
+    ipAddresses: options.placement?.certificateAddresses,
     onCreate: (what) => progress(`  created ${what}`),
   });
 
   const wanted = registry.filter((d) => SERVICES.some((s) => s.database === d.service));
   progress(`databases and roles: ${wanted.map((d) => options.databasePrefix + d.database).join(', ')}`);
-  const databases = await provisionDatabases(options, wanted);
+  // A placement may keep some databases on their own server (the vault zone's); provision each on its server.
+  const adminUrl = (service: string) => options.placement?.postgresAdminUrl(service) ?? options.postgresAdminUrl;
+  const servers = [...new Set(wanted.map((d) => adminUrl(d.service)))];
+  const databases = (
+    await Promise.all(servers.map((url) => provisionDatabases({ ...options, postgresAdminUrl: url }, wanted.filter((d) => adminUrl(d.service) === url))))
+  ).flat();
   progress('applying migrations');
   await Promise.all(databases.map((db) => migrateDatabase(options.root, db).then(() => progress(`  ${db.name} up to date`))));
   const databaseUrls = new Map(databases.map((db) => [db.service, { variable: db.urlVariable, url: db.url }]));
@@ -74,11 +81,11 @@ export async function startStack(options: StackOptions, progress: Progress): Pro
   const running: RunningService[] = [];
   const stop = () => stopServices(running);
   try {
-    for (const spec of SERVICES) running.push(startService(options.root, spec.name, serviceEnv(options, spec, databaseUrls), options.logDir));
+    for (const spec of SERVICES) running.push(startService(options, spec.name, serviceEnv(options, spec, databaseUrls)));
     progress(`starting ${SERVICES.length} services (logs in ${path.relative(options.root, options.logDir)}/)`);
     await Promise.all(
       running.map((service) =>
-        waitUntilHealthy(service, serviceUrl(options, service.name), path.join(options.secretsDir, 'tls')).then(() =>
+        waitUntilHealthy(options, service).then(() =>
           progress(`  ${service.name} healthy on :${servicePort(options, service.name)}`),
         ),
       ),

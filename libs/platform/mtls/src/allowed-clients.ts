@@ -23,20 +23,52 @@ export function peerIdentity(req: Request): string | undefined {
 }
 
 /**
+ * The part of @storefront/platform/events' SecurityEventPublisher the guard
+ * uses, named here rather than imported: the events lib's tests use this lib,
+ * so an import would make the two libs a cycle.
+ */
+export interface AccessDeniedPublisher {
+  publish(event: {
+    type: 'access.permission.denied';
+    outcome: 'blocked';
+    source: { ip: string };
+    details: { clientIdentity: string; method: string; route: string };
+  }): Promise<unknown>;
+}
+
+/** The matched route template (/cards/:token), never the raw path, which could carry an id or a token. */
+function routeTemplate(request: Request): string {
+  const route = (request as Request & { route?: { path?: unknown } }).route;
+  return typeof route?.path === 'string' ? `${request.baseUrl ?? ''}${route.path}` : 'unmatched';
+}
+
+/**
  * A guard at every door: a route with no @AllowedClients is closed to
- * everyone, so forgetting the decorator fails safe.
+ * everyone, so forgetting the decorator fails safe. With a publisher, every
+ * refusal is also an `access.permission.denied` security event: a valid
+ * certificate knocking on a door it was never given is what a stolen one looks like.
  */
 @Injectable()
 export class ClientIdentityGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly publisher?: AccessDeniedPublisher,
+  ) {}
 
   canActivate(context: ExecutionContext): boolean {
     const allowed = this.reflector.getAllAndOverride<string[] | undefined>(ALLOWED_CLIENTS, [
       context.getHandler(),
       context.getClass(),
     ]);
-    const identity = peerIdentity(context.switchToHttp().getRequest<Request>());
+    const request = context.switchToHttp().getRequest<Request>();
+    const identity = peerIdentity(request);
     if (identity && allowed?.includes(identity)) return true;
+    void this.publisher?.publish({
+      type: 'access.permission.denied',
+      outcome: 'blocked',
+      source: { ip: request.socket.remoteAddress ?? 'unknown' },
+      details: { clientIdentity: identity ?? 'unknown', method: request.method, route: routeTemplate(request) },
+    });
     throw new DomainError('CLIENT_NOT_ALLOWED', `This route does not accept calls from ${identity ?? 'an unknown client'}.`, 403);
   }
 }

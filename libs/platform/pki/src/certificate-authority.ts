@@ -80,3 +80,11 @@ export function issueCertificate(ca: KeyAndCertificate, options: IssueOptions): 
 export function certificateExpiry(certPem: string): Date {
   return forge.pki.certificateFromPem(certPem).validity.notAfter;
 }
+
+/** When a certificate starts and stops being valid, and the IP addresses its SAN names. */
+export function describeCertificate(certPem: string): { notBefore: Date; notAfter: Date; ipAddresses: string[] } {
+  const cert = forge.pki.certificateFromPem(certPem);
+  const san = cert.getExtension('subjectAltName') as { altNames?: Array<{ type: number; ip?: string }> } | null;
+  const ipAddresses = (san?.altNames ?? []).filter((name) => name.type === 7 && name.ip).map((name) => name.ip as string);
+  return { notBefore: cert.validity.notBefore, notAfter: cert.validity.notAfter, ipAddresses };
+}

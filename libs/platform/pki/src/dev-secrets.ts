@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { certificateExpiry, createCertificateAuthority, issueCertificate } from './certificate-authority';
+import { createCertificateAuthority, describeCertificate, issueCertificate } from './certificate-authority';
 
 export interface DevSecretsOptions {
   /** The ignored folder everything is written to (.secrets/ by default). */
@@ -11,18 +11,37 @@ export interface DevSecretsOptions {
   databases: readonly string[];
   /** Called with one line per thing created, for progress output. */
   onCreate?: (what: string) => void;
+  /** Extra IP addresses every leaf names besides 127.0.0.1 (tools/zones' zone addresses). */
+  ipAddresses?: readonly string[];
+  /** Lifetime of a service certificate; short, since renewal is automatic. Default LEAF_VALID_DAYS. */
+  leafValidDays?: number;
+  /** The clock, for tests. */
+  now?: () => Date;
 }
 
 const CA_VALID_DAYS = 365;
-const LEAF_VALID_DAYS = 30;
-const RENEW_BEFORE_DAYS = 7;
+/** Service certificates live a week and are renewed at start once past half their life. */
+export const LEAF_VALID_DAYS = 7;
+
+/** A leaf is renewed once past half its life, or when it does not name every wanted address. */
+export function leafNeedsRenewal(certPem: string, wantedIps: readonly string[], now: Date): boolean {
+  const { notBefore, notAfter, ipAddresses } = describeCertificate(certPem);
+  const halfLife = notBefore.getTime() + (notAfter.getTime() - notBefore.getTime()) / 2;
+  return now.getTime() >= halfLife || wantedIps.some((ip) => !ipAddresses.includes(ip));
+}
 
 function writeSecret(file: string, content: string | Buffer) {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   writeFileSync(file, content, { mode: 0o600 });
 }
 
-function ensureCertificates(tlsDir: string, identities: readonly string[], onCreate: (what: string) => void) {
+interface LeafPolicy {
+  ipAddresses: readonly string[];
+  validDays: number;
+  now: Date;
+}
+
+function ensureCertificates(tlsDir: string, identities: readonly string[], policy: LeafPolicy, onCreate: (what: string) => void) {
   const caKeyFile = path.join(tlsDir, 'ca.key');
   const caCertFile = path.join(tlsDir, 'ca.crt');
   if (!existsSync(caCertFile)) {
@@ -32,12 +51,12 @@ function ensureCertificates(tlsDir: string, identities: readonly string[], onCre
     onCreate('certificate authority');
   }
   const ca = { keyPem: readFileSync(caKeyFile, 'utf8'), certPem: readFileSync(caCertFile, 'utf8') };
-  const renewAfter = Date.now() + RENEW_BEFORE_DAYS * 86_400_000;
+  const ipAddresses = ['127.0.0.1', ...policy.ipAddresses.filter((ip) => ip !== '127.0.0.1')];
   for (const name of identities) {
     const certFile = path.join(tlsDir, `${name}.crt`);
-    if (existsSync(certFile) && certificateExpiry(readFileSync(certFile, 'utf8')).getTime() > renewAfter) continue;
+    if (existsSync(certFile) && !leafNeedsRenewal(readFileSync(certFile, 'utf8'), ipAddresses, policy.now)) continue;
     // Both localhost (local mode) and the compose service name (Docker) are in the SAN.
-    const leaf = issueCertificate(ca, { commonName: name, dnsNames: [name, 'localhost'], ipAddresses: ['127.0.0.1'], validDays: LEAF_VALID_DAYS });
+    const leaf = issueCertificate(ca, { commonName: name, dnsNames: [name, 'localhost'], ipAddresses, validDays: policy.validDays });
     writeSecret(path.join(tlsDir, `${name}.key`), leaf.keyPem);
     writeSecret(certFile, leaf.certPem);
     onCreate(`certificate for ${name}`);
@@ -53,11 +72,13 @@ function ensureFile(file: string, make: () => string | Buffer, what: string, onC
 /**
  * Creates, once, every development secret the stack needs: the CA and a
  * certificate per service, the token signing key, the KMS root key and a
- * password per database role. Existing files are kept; certificates close
- * to expiry are renewed.
+ * password per database role. Existing files are kept; a certificate past
+ * half its (short) life is renewed, so a restart always runs on fresh ones.
  */
-export function ensureDevSecrets({ dir, identities, databases, onCreate = () => undefined }: DevSecretsOptions): void {
-  ensureCertificates(path.join(dir, 'tls'), identities, onCreate);
+export function ensureDevSecrets(options: DevSecretsOptions): void {
+  const { dir, identities, databases, onCreate = () => undefined } = options;
+  const policy = { ipAddresses: options.ipAddresses ?? [], validDays: options.leafValidDays ?? LEAF_VALID_DAYS, now: (options.now ?? (() => new Date()))() };
+  ensureCertificates(path.join(dir, 'tls'), identities, policy, onCreate);
   ensureFile(
     path.join(dir, 'auth', 'jwt-signing-key.pem'),
     () => generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),

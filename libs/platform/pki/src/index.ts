@@ -1,2 +1,2 @@
-export { createCertificateAuthority, issueCertificate, certificateExpiry, type KeyAndCertificate } from './certificate-authority';
-export { ensureDevSecrets, type DevSecretsOptions } from './dev-secrets';
+export { createCertificateAuthority, issueCertificate, certificateExpiry, describeCertificate, type KeyAndCertificate } from './certificate-authority';
+export { ensureDevSecrets, leafNeedsRenewal, LEAF_VALID_DAYS, type DevSecretsOptions } from './dev-secrets';

@@ -6,6 +6,7 @@ import { Agent, request } from 'undici';
 import { dropDatabases, readDatabaseRegistry } from '../databases';
 import { startStack } from '../start-stack';
 import type { StackOptions } from '../stack-layout';
+import { startUnguardedGateway } from './edge-guards';
 import { type LoadResult, runLoad, summarize } from './load';
 
 /**
@@ -52,11 +53,29 @@ function memoryMb(pid: number | undefined): string {
   }
 }
 
+const row = (r: LoadResult, s: ReturnType<typeof summarize>) =>
+  `  ${r.label.padEnd(34)} ${s.perSecond.toFixed(1).padStart(8)}/s  p50 ${s.p50.toFixed(1).padStart(7)} ms  p99 ${s.p99.toFixed(1).padStart(7)} ms  (${r.operations} ops, ${r.failures} failed)`;
+
+/** Layer 3's cost: the same authenticated GET through a guarded and an unguarded gateway. Goal: guarded ≥ 0.7× unguarded. */
+function printEdgeGuards(guarded: LoadResult, unguarded: LoadResult) {
+  const g = summarize(guarded);
+  const u = summarize(unguarded);
+  const ratio = g.perSecond / u.perSecond;
+  process.stdout.write(
+    [
+      '',
+      'Edge guards (token check + rate limits) on the same authenticated GET /api/cart:',
+      row(guarded, g),
+      row(unguarded, u),
+      `  guarded throughput ${ratio.toFixed(3)}× unguarded (goal ≥ 0.7: ${ratio >= 0.7 ? 'met' : 'NOT met'})`,
+      '',
+    ].join('\n'),
+  );
+}
+
 function printResults(baseline: LoadResult, checkout: LoadResult) {
   const b = summarize(baseline);
   const c = summarize(checkout);
-  const row = (r: LoadResult, s: ReturnType<typeof summarize>) =>
-    `  ${r.label.padEnd(26)} ${s.perSecond.toFixed(1).padStart(8)}/s  p50 ${s.p50.toFixed(1).padStart(7)} ms  p99 ${s.p99.toFixed(1).padStart(7)} ms  (${r.operations} ops, ${r.failures} failed)`;
   process.stdout.write(
     [
       '',
@@ -103,7 +122,8 @@ async function main() {
     await admin.query('update product set stock = 1000000');
     await admin.end();
 
-    const call = client(stack.baseUrl, path.join(options.secretsDir, 'tls'));
+    const tlsDir = path.join(options.secretsDir, 'tls');
+    const call = client(stack.baseUrl, tlsDir);
     const products = ((await call('GET', '/api/products?pageSize=48')).body as { items: Array<{ id: string }> }).items;
     log(`preparing ${SHOPPERS} shoppers (register, sign in, tokenize a card)`);
     const shoppers = await Promise.all(Array.from({ length: SHOPPERS }, () => prepareShopper(call)));
@@ -127,6 +147,19 @@ async function main() {
       return res.status === 201;
     });
     printResults(baseline, checkout);
+
+    log('edge guards: authenticated GET /api/cart through the guarded gateway and an unguarded one');
+    const unguarded = await startUnguardedGateway(options, async (url) => (await client(url, tlsDir)('GET', '/healthz')).status === 200);
+    try {
+      const callUnguarded = client(unguarded.baseUrl, tlsDir);
+      const cartThrough = (label: string, via: Call) =>
+        runLoad(label, SHOPPERS, SECONDS, async (w) => (await via('GET', '/api/cart', { token: shoppers[w].token })).status === 200);
+      const unguardedCart = await cartThrough('GET /api/cart, guards off', callUnguarded);
+      const guardedCart = await cartThrough('GET /api/cart, guards on', call);
+      printEdgeGuards(guardedCart, unguardedCart);
+    } finally {
+      await unguarded.stop();
+    }
     process.stdout.write(`Memory (RSS) after the run: ${stack.services.map((s) => `${s.name} ${memoryMb(s.process.pid)}`).join(', ')}\n`);
   } finally {
     await stack.stop();
