@@ -37,10 +37,11 @@ describe('compose.yaml', () => {
     for (const name of [...APP_SERVICES, 'app-db', 'vault-db', 'redis']) expect(compose.services[name], name).toBeDefined();
   });
 
-  it('publishes only the gateway, on 8443', () => {
+  it('publishes only the gateway, on 8443, and Grafana on the host loopback only', () => {
     const published = Object.entries(compose.services).filter(([, s]) => (s.ports ?? []).length > 0);
-    expect(published.map(([name]) => name)).toEqual(['gateway']);
+    expect(published.map(([name]) => name).sort()).toEqual(['gateway', 'grafana']);
     expect(JSON.stringify(compose.services.gateway.ports)).toContain('8443');
+    expect(JSON.stringify(compose.services.grafana.ports)).toContain('127.0.0.1');
   });
 
   it('keeps the app and vault zones internal (no route to the internet)', () => {
@@ -50,14 +51,27 @@ describe('compose.yaml', () => {
   });
 
   it('places each service in the zones ARCHITECTURE.md draws', () => {
-    expect(networksOf(compose.services.gateway)).toEqual(['app', 'edge', 'vault']);
-    expect(networksOf(compose.services['payment-vault'])).toEqual(['vault']);
-    expect(networksOf(compose.services.kms)).toEqual(['vault']);
+    // `monitoring` carries only metrics scrapes: every service joins it, Prometheus is its only other member.
+    expect(networksOf(compose.services.gateway)).toEqual(['app', 'edge', 'monitoring', 'vault']);
+    expect(networksOf(compose.services['payment-vault'])).toEqual(['monitoring', 'vault']);
+    expect(networksOf(compose.services.kms)).toEqual(['monitoring', 'vault']);
     expect(networksOf(compose.services['vault-db'])).toEqual(['vault']);
-    expect(networksOf(compose.services.catalog)).toEqual(['app']);
-    expect(networksOf(compose.services.auth)).toEqual(['app']);
+    expect(networksOf(compose.services.catalog)).toEqual(['app', 'monitoring']);
+    expect(networksOf(compose.services.auth)).toEqual(['app', 'monitoring']);
     expect(networksOf(compose.services.redis)).toEqual(['app']);
     expect(networksOf(compose.services['app-db'])).toEqual(['app']);
+  });
+
+  it('lets Prometheus scrape every service over the internal monitoring network, and nothing else', () => {
+    expect(compose.networks.monitoring.internal).toBe(true);
+    expect(networksOf(compose.services.prometheus)).toEqual(['monitoring']);
+    expect(networksOf(compose.services.grafana)).toEqual(['monitoring', 'ops']);
+    for (const name of APP_SERVICES) {
+      expect(networksOf(compose.services[name]), name).toContain('monitoring');
+      expect(compose.services[name].environment?.METRICS_HOST, name).toBe('0.0.0.0');
+    }
+    const images = [compose.services.prometheus, compose.services.grafana].map((s) => (s as { image?: string }).image ?? '');
+    for (const image of images) expect(image, 'official image with a pinned version tag').toMatch(/^(prom\/prometheus|grafana\/grafana):v?\d+\.\d+\.\d+$/);
   });
 
   it('gives every service a health check and runs none of them as root', () => {

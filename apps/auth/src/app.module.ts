@@ -8,6 +8,9 @@ import { DatabaseModule } from './database/database.module';
 import { LoginModule } from './login/login.module';
 import { MeModule } from './me/me.module';
 import { MfaModule } from './mfa/mfa.module';
+import { PasskeysModule } from './passkeys/passkeys.module';
+import { PasswordChangeModule } from './password-change/password-change.module';
+import { AuthRedisModule } from './redis/auth-redis.module';
 import { AuthSecurityEventsModule } from './security-events/auth-security-events.module';
 import { SeedModule } from './seed/seed.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -28,6 +31,7 @@ export function createAppModule(config: AuthConfig, system: SystemOverrides = {}
       SystemModule.forRoot(system),
       SecurityEventsModule.forRedis({ redisUrl: config.REDIS_URL, prefix: config.SECURITY_EVENTS_PREFIX, service: 'auth' }),
       AuthSecurityEventsModule,
+      AuthRedisModule,
       DatabaseModule,
       SigningKeysModule,
       AccountsModule,
@@ -35,6 +39,8 @@ export function createAppModule(config: AuthConfig, system: SystemOverrides = {}
       MfaModule,
       SignInProtectionModule,
       LoginModule,
+      PasswordChangeModule,
+      PasskeysModule,
       MeModule,
       SeedModule,
     ],

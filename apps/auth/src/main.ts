@@ -11,6 +11,7 @@ void exitOnInvalidConfig(async () => {
     host: config.HOST,
     port: config.PORT,
     metricsPort: config.METRICS_PORT,
+    metricsHost: config.METRICS_HOST,
     logLevel: config.LOG_LEVEL,
     identity: loadTlsIdentity(config.TLS_DIR, 'auth'),
   });

@@ -13,6 +13,7 @@ export async function startMonitor(config: MonitorConfig): Promise<INestApplicat
     host: config.HOST,
     port: config.PORT,
     metricsPort: config.METRICS_PORT,
+    metricsHost: config.METRICS_HOST,
     logLevel: config.LOG_LEVEL,
     identity: loadTlsIdentity(config.TLS_DIR, 'monitor'),
   });

@@ -1,5 +1,6 @@
 import { Module, type Type } from '@nestjs/common';
 import { AccessModule, RemoteJwksSource } from '@storefront/identity/access';
+import { SecurityEventsModule } from '@storefront/platform/events';
 import { HealthController } from '@storefront/platform/mtls';
 import { CartModule } from './cart/cart.module';
 import { CheckoutModule } from './checkout/checkout.module';
@@ -23,6 +24,9 @@ export function createAppModule(config: OrderConfig): Type<unknown> {
       CommonModule,
       DatabaseModule,
       DownstreamModule,
+      config.REDIS_URL
+        ? SecurityEventsModule.forRedis({ redisUrl: config.REDIS_URL, prefix: config.SECURITY_EVENTS_PREFIX, service: 'order' })
+        : SecurityEventsModule.disabled('order'),
       // Every route checks the caller's access token itself: a service trusts no one, not even the gateway.
       AccessModule.register(jwksSourceProvider),
       CartModule,

@@ -7,6 +7,7 @@ import { VaultConfigModule } from './config/config.module';
 import type { VaultConfig } from './config/payment-vault.config';
 import { DatabaseModule } from './database/database.module';
 import { RewrapModule } from './rewrap/rewrap.module';
+import { VaultSecurityEventsModule } from './security-events/vault-security-events.module';
 
 /**
  * The payment vault for one validated configuration. A factory (not a
@@ -15,7 +16,7 @@ import { RewrapModule } from './rewrap/rewrap.module';
  */
 export function createAppModule(config: VaultConfig): Type<unknown> {
   @Module({
-    imports: [VaultConfigModule.register(config), CommonModule, DatabaseModule, CardsModule, ChargesModule, RewrapModule],
+    imports: [VaultConfigModule.register(config), CommonModule, DatabaseModule, VaultSecurityEventsModule.register(config), CardsModule, ChargesModule, RewrapModule],
     controllers: [HealthController],
   })
   class AppModule {}

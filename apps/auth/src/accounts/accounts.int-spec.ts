@@ -67,6 +67,16 @@ describe('registration (POST /auth/register)', () => {
     }
   });
 
+  it('refuses a common or breached password with 400 PASSWORD_BREACHED, says why, and creates no account', async () => {
+    const email = uniqueEmail('breached');
+    const res = await register({ email, password: 'iloveyou1', name: 'Ada' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('PASSWORD_BREACHED');
+    expect(res.body.error.message).toMatch(/common or breached passwords/);
+    const retry = await register({ email, password: 'velvet harbour lantern', name: 'Ada' });
+    expect(retry.status).toBe(201);
+  });
+
   it('answers malformed JSON with 400 MALFORMED_JSON, not 500', async () => {
     const res = await auth.call('POST', '/auth/register', { body: '{"email":', headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(400);

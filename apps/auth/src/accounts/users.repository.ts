@@ -36,6 +36,10 @@ export class UsersRepository {
     return this.prisma.user.findUnique({ where: { email }, select: USER_FIELDS });
   }
 
+  async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.prisma.user.update({ where: { id }, data: { passwordHash } });
+  }
+
   findById(id: string): Promise<UserRecord | null> {
     return this.prisma.user.findUnique({ where: { id }, select: USER_FIELDS });
   }

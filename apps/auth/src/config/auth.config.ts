@@ -28,6 +28,15 @@ export const authEnvSchema = z.object({
     .max(30, 'must be a whole number of days from 1 to 30')
     .default(7),
   SEED_DEMO_DATA: envRules.flag(false),
+  /**
+   * The store's address as the browser sees it (the gateway's PUBLIC_ORIGIN).
+   * Passkeys are bound to it: WebAuthn responses must come from this origin,
+   * and its host is the relying party id.
+   */
+  PUBLIC_ORIGIN: z
+    .string()
+    .regex(/^https:\/\/[^/:]+(:\d{1,5})?$/, 'must be an https:// origin without a path')
+    .default('https://localhost:8443'),
   /** Security events (BullMQ) and the per-source-IP sign-in failure counters. */
   REDIS_URL: envRules.redisUrl(),
   /** BullMQ key prefix shared with the monitor; also namespaces auth's own Redis keys. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Header, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
+import { Body, Controller, Header, Headers, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AllowedClients } from '@storefront/platform/mtls';
 import { ClientIp } from '../http/client-ip.decorator';
@@ -22,8 +22,13 @@ export class LoginController {
   @Post('login')
   @HttpCode(HttpStatus.OK)
   @Header('cache-control', 'no-store')
-  async signIn(@Body() body: LoginDto, @ClientIp() clientIp: string | undefined, @Res({ passthrough: true }) res: Response): Promise<LoginResultDto> {
-    const outcome = await this.login.login(body.email, body.password, { clientIp });
+  async signIn(
+    @Body() body: LoginDto,
+    @ClientIp() clientIp: string | undefined,
+    @Headers('user-agent') userAgent: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginResultDto> {
+    const outcome = await this.login.login(body.email, body.password, { clientIp, userAgent });
     if (outcome.kind === 'mfa-required') return { mfaRequired: true, mfaToken: outcome.mfaToken };
     return this.signedIn(res, outcome.tokens);
   }
@@ -31,8 +36,13 @@ export class LoginController {
   @Post('mfa/verify')
   @HttpCode(HttpStatus.OK)
   @Header('cache-control', 'no-store')
-  async verifyMfa(@Body() body: VerifyMfaDto, @ClientIp() clientIp: string | undefined, @Res({ passthrough: true }) res: Response): Promise<AccessTokenDto> {
-    return this.signedIn(res, await this.login.completeMfa(body.mfaToken, body.code, { clientIp }));
+  async verifyMfa(
+    @Body() body: VerifyMfaDto,
+    @ClientIp() clientIp: string | undefined,
+    @Headers('user-agent') userAgent: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AccessTokenDto> {
+    return this.signedIn(res, await this.login.completeMfa(body.mfaToken, body.code, { clientIp, userAgent }));
   }
 
   private signedIn(res: Response, tokens: SessionTokens): AccessTokenDto {

@@ -13,6 +13,8 @@ export type LoginOutcome = { kind: 'signed-in'; tokens: SessionTokens } | { kind
 /** Who is asking: the source IP feeds the per-source throttling and the security log. */
 export interface LoginContext {
   clientIp?: string;
+  /** Kept with the session so the user can recognise the device on the Security page. */
+  userAgent?: string;
 }
 
 @Injectable()
@@ -48,7 +50,7 @@ export class LoginService {
       return { kind: 'mfa-required', mfaToken: await this.mfa.startChallenge(user.id) };
     }
     await this.protection.recordSuccess(user);
-    const tokens = await this.sessions.start(user);
+    const tokens = await this.sessions.start(user, { ip: context.clientIp, userAgent: context.userAgent });
     this.logger.log({ userId: user.id, clientIp: context.clientIp, event: 'login_succeeded' }, 'signed in');
     this.events.loginSucceeded({ userId: user.id, email: user.email, ip: context.clientIp }, false);
     return { kind: 'signed-in', tokens };
@@ -58,7 +60,7 @@ export class LoginService {
     const userId = await this.mfa.completeChallenge(mfaToken, code, context.clientIp);
     const user = await this.accounts.getById(userId);
     await this.protection.recordSuccess(user);
-    const tokens = await this.sessions.start(user);
+    const tokens = await this.sessions.start(user, { ip: context.clientIp, userAgent: context.userAgent });
     this.logger.log({ userId, clientIp: context.clientIp, event: 'login_succeeded', mfa: true }, 'signed in');
     this.events.loginSucceeded({ userId, email: user.email, ip: context.clientIp }, true);
     return tokens;

@@ -23,8 +23,9 @@ const sourceOf = (who: Who) => (who.ip ? { ip: who.ip } : {});
 export class AuthSecurityEvents {
   constructor(private readonly publisher: SecurityEventPublisher) {}
 
-  loginSucceeded(who: Who & { userId: string }, mfa: boolean): void {
-    this.send({ type: 'auth.login.succeeded', outcome: 'success', actor: actorOf(who), source: sourceOf(who), details: { mfa } });
+  /** `method` is named only for a passkey sign-in; otherwise mfa says password alone or password + TOTP. */
+  loginSucceeded(who: Who & { userId: string }, mfa: boolean, method?: 'passkey'): void {
+    this.send({ type: 'auth.login.succeeded', outcome: 'success', actor: actorOf(who), source: sourceOf(who), details: { mfa, ...(method ? { method } : {}) } });
   }
 
   loginFailed(who: Who, reason: LoginFailureReason, failedAttempts?: number): void {
@@ -54,6 +55,31 @@ export class AuthSecurityEvents {
       source: sourceOf(who),
       details: { lockedUntil: lockedUntil.toISOString(), failedAttempts },
     });
+  }
+
+  /**
+   * Account security settings changed by their owner (password, sessions,
+   * passkeys). Sent as config.changed with the change named in details, so the
+   * monitor's closed list of event types stays as it is.
+   */
+  passwordChanged(who: Who & { userId: string }, otherSessionsEnded: number): void {
+    this.accountChanged(who, { change: 'password', otherSessionsEnded });
+  }
+
+  sessionEnded(who: Who & { userId: string }): void {
+    this.accountChanged(who, { change: 'session.ended' });
+  }
+
+  passkeyAdded(who: Who & { userId: string }): void {
+    this.accountChanged(who, { change: 'passkey.added' });
+  }
+
+  passkeyRemoved(who: Who & { userId: string }): void {
+    this.accountChanged(who, { change: 'passkey.removed' });
+  }
+
+  private accountChanged(who: Who & { userId: string }, details: Record<string, string | number>): void {
+    this.send({ type: 'config.changed', outcome: 'success', actor: actorOf(who), source: sourceOf(who), details });
   }
 
   private send(event: SecurityEventInput): void {

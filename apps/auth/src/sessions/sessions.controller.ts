@@ -1,6 +1,7 @@
-import { Controller, Header, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { Controller, Header, Headers, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AllowedClients } from '@storefront/platform/mtls';
+import { ClientIp } from '../http/client-ip.decorator';
 import { Clock } from '../system/clock';
 import type { AccessTokenDto } from './dto/access-token.dto';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
@@ -17,9 +18,14 @@ export class SessionsController {
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
   @Header('cache-control', 'no-store')
-  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<AccessTokenDto> {
+  async refresh(
+    @Req() req: Request,
+    @ClientIp() ip: string | undefined,
+    @Headers('user-agent') userAgent: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AccessTokenDto> {
     try {
-      const tokens = await this.sessions.refresh(readRefreshCookie(req));
+      const tokens = await this.sessions.refresh(readRefreshCookie(req), { ip, userAgent });
       setRefreshCookie(res, tokens.refreshToken, tokens.refreshExpiresAt, this.clock.now());
       return { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn };
     } catch (error) {

@@ -2,15 +2,36 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
 import type { StoredSession } from './refresh-rotation';
 
-export interface NewSession {
+/** Where a token was issued to: shown on the Security page. */
+export interface SessionOrigin {
+  userAgent?: string;
+  ipAddress?: string;
+}
+
+export interface NewSession extends SessionOrigin {
   id: string;
   userId: string;
   familyId: string;
   tokenHash: string;
   expiresAt: Date;
+  /** When the login session began; a rotation carries it over. */
+  startedAt: Date;
 }
 
-const SESSION_FIELDS = { id: true, userId: true, familyId: true, expiresAt: true, revokedAt: true, replacedBy: true } as const;
+/** The live token of one login session, as the session list shows it. */
+export interface ActiveSessionRow {
+  familyId: string;
+  userAgent: string | null;
+  ipAddress: string | null;
+  startedAt: Date;
+  /** Issued at the last sign-in or refresh: the session was last seen then. */
+  createdAt: Date;
+}
+
+const SESSION_FIELDS = { id: true, userId: true, familyId: true, expiresAt: true, revokedAt: true, replacedBy: true, startedAt: true } as const;
+
+/** A live token: not rotated, not revoked, not expired. Each login session has at most one. */
+const live = (now: Date) => ({ revokedAt: null, replacedBy: null, expiresAt: { gt: now } });
 
 @Injectable()
 export class SessionsRepository {
@@ -20,7 +41,7 @@ export class SessionsRepository {
     await this.prisma.refreshSession.create({ data: session });
   }
 
-  findByTokenHash(tokenHash: string): Promise<StoredSession | null> {
+  findByTokenHash(tokenHash: string): Promise<(StoredSession & { startedAt: Date }) | null> {
     return this.prisma.refreshSession.findUnique({ where: { tokenHash }, select: SESSION_FIELDS });
   }
 
@@ -45,5 +66,36 @@ export class SessionsRepository {
   async revokeFamily(familyId: string, now: Date): Promise<number> {
     const { count } = await this.prisma.refreshSession.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: now } });
     return count;
+  }
+
+  /** Ends one login session of this user; 0 when it is not theirs (or already over). */
+  async revokeFamilyOf(userId: string, familyId: string, now: Date): Promise<number> {
+    const { count } = await this.prisma.refreshSession.updateMany({ where: { userId, familyId, revokedAt: null }, data: { revokedAt: now } });
+    return count;
+  }
+
+  /** Ends every login session of the user except one; returns the ids of those it ended. */
+  revokeAllExcept(userId: string, keepFamilyId: string, now: Date): Promise<string[]> {
+    return this.prisma.$transaction(async (tx) => {
+      const rows = await tx.refreshSession.findMany({
+        where: { userId, revokedAt: null, familyId: { not: keepFamilyId } },
+        select: { familyId: true },
+        distinct: ['familyId'],
+      });
+      await tx.refreshSession.updateMany({ where: { userId, revokedAt: null, familyId: { not: keepFamilyId } }, data: { revokedAt: now } });
+      return rows.map((row) => row.familyId);
+    });
+  }
+
+  listActive(userId: string, now: Date): Promise<ActiveSessionRow[]> {
+    return this.prisma.refreshSession.findMany({
+      where: { userId, ...live(now) },
+      select: { familyId: true, userAgent: true, ipAddress: true, startedAt: true, createdAt: true },
+      orderBy: { createdAt: 'desc' },
+    });
+  }
+
+  async isActive(familyId: string, now: Date): Promise<boolean> {
+    return (await this.prisma.refreshSession.count({ where: { familyId, ...live(now) } })) > 0;
   }
 }

@@ -5,6 +5,9 @@ import { ProductIdParamsDto } from './dto/product-id-params.dto';
 import { SearchProductsDto } from './dto/search-products.dto';
 import { ProductsService } from './products.service';
 
+// Public data: browsers may reuse it for seconds, shared caches (the gateway's edge cache, which invalidates on checkout) for a minute.
+const CATALOG_CACHE_CONTROL = 'public, max-age=5, s-maxage=60';
+
 /** Public catalog reads: no user token needed, but only the gateway and the order service may call. */
 @Controller('products')
 @AllowedClients('gateway', 'order')
@@ -12,11 +15,13 @@ export class ProductsController {
   constructor(private readonly products: ProductsService) {}
 
   @Get()
+  @Header('Cache-Control', CATALOG_CACHE_CONTROL)
   search(@Query() query: SearchProductsDto): Promise<ProductPageDto> {
     return this.products.search(query);
   }
 
   @Get(':id')
+  @Header('Cache-Control', CATALOG_CACHE_CONTROL)
   get(@Param() params: ProductIdParamsDto): Promise<ProductDto> {
     return this.products.get(params.id);
   }

@@ -3,6 +3,20 @@ export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 export const ALERT_STATUSES = ['open', 'acknowledged', 'closed'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
+export const RESPONSE_OUTCOMES = ['pending', 'done', 'failed', 'not_available'] as const;
+export type ResponseOutcome = (typeof RESPONSE_OUTCOMES)[number];
+
+/** One response to an alert and how it went. */
+export interface AlertResponse {
+  action: 'lock_account' | 'block_source' | 'hold_order';
+  target: string;
+  durationSeconds?: number;
+  outcome: ResponseOutcome;
+  detail?: string;
+}
+
+export const severityRank = (severity: AlertSeverity): number => ALERT_SEVERITIES.indexOf(severity);
+
 /** An alert as the staff API returns it. */
 export interface AlertView {
   id: string;
@@ -14,4 +28,5 @@ export interface AlertView {
   status: AlertStatus;
   createdAt: string;
   windowEndsAt: string;
+  responses: AlertResponse[];
 }

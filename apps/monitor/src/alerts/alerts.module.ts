@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { StaffAccessModule } from '../core/staff-access.module';
 import { AlertsController } from './alerts.controller';
 import { AlertsRepository } from './alerts.repository';
 import { AlertsService } from './alerts.service';
-import { BruteForceLoginRule } from './brute-force-login.rule';
 
 @Module({
-  imports: [StaffAccessModule],
+  imports: [StaffAccessModule, AuditModule],
   controllers: [AlertsController],
-  providers: [AlertsRepository, AlertsService, BruteForceLoginRule],
-  exports: [BruteForceLoginRule],
+  providers: [AlertsRepository, AlertsService],
+  exports: [AlertsRepository],
 })
 export class AlertsModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../database/prisma.service';
-import type { Alert } from '../generated/prisma/client';
-import type { AlertSeverity, AlertStatus, AlertView } from './alert.view';
+import type { Alert, Prisma } from '../generated/prisma/client';
+import type { AlertResponse, AlertSeverity, AlertStatus, AlertView } from './alert.view';
 
 export interface NewAlert {
   id: string;
@@ -11,39 +11,74 @@ export interface NewAlert {
   subjects: string[];
   eventIds: string[];
   windowEndsAt: Date;
+  responses: AlertResponse[];
 }
 
-/** A rule subject: which column of security_event it groups on. */
-export type SubjectKind = 'email' | 'ip';
+/** An event behind an alert, as security staff see it. */
+export interface AlertEventView {
+  id: string;
+  type: string;
+  service: string;
+  occurredAt: string;
+  outcome: string;
+  actorUserId: string | null;
+  actorEmail: string | null;
+  sourceIp: string | null;
+  details: unknown;
+}
 
 @Injectable()
 export class AlertsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Ids of events of one type for one subject in (from, to], newest first. */
-  async eventIdsFor(tx: Tx, type: string, kind: SubjectKind, value: string, from: Date, to: Date, limit: number): Promise<string[]> {
-    const rows = await tx.securityEvent.findMany({
-      where: { type, occurredAt: { gt: from, lte: to }, ...(kind === 'email' ? { actorEmail: value } : { sourceIp: value }) },
-      orderBy: { occurredAt: 'desc' },
-      take: limit,
-      select: { id: true },
-    });
-    return rows.map((row) => row.id);
-  }
-
-  /** Subjects (among `subjects`) already covered by an alert of this rule whose window is still open at `at`. */
-  async subjectsInOpenWindow(tx: Tx, rule: string, subjects: string[], at: Date): Promise<Set<string>> {
-    const alerts = await tx.alert.findMany({ where: { rule, windowEndsAt: { gt: at }, subjects: { hasSome: subjects } }, select: { subjects: true } });
-    return new Set(alerts.flatMap((alert) => alert.subjects));
+  /** For each of `subjects`, the highest severity of this rule's alerts whose window is still open at `at`. */
+  async openSeverities(tx: Tx, rule: string, subjects: string[], at: Date): Promise<Map<string, AlertSeverity[]>> {
+    const alerts = await tx.alert.findMany({ where: { rule, windowEndsAt: { gt: at }, subjects: { hasSome: subjects } }, select: { subjects: true, severity: true } });
+    const bySubject = new Map<string, AlertSeverity[]>();
+    for (const alert of alerts) for (const s of alert.subjects) bySubject.set(s, [...(bySubject.get(s) ?? []), alert.severity as AlertSeverity]);
+    return bySubject;
   }
 
   async create(tx: Tx, alert: NewAlert): Promise<AlertView> {
-    return toView(await tx.alert.create({ data: alert }));
+    return toView(await tx.alert.create({ data: { ...alert, responses: alert.responses as unknown as Prisma.InputJsonValue } }));
   }
 
-  async newestFirst(limit: number, status?: AlertStatus): Promise<AlertView[]> {
-    const rows = await this.prisma.alert.findMany({ where: status ? { status } : {}, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: limit });
+  async recordResponses(id: string, responses: AlertResponse[]): Promise<void> {
+    await this.prisma.alert.update({ where: { id }, data: { responses: responses as unknown as Prisma.InputJsonValue } });
+  }
+
+  async newestFirst(limit: number, status?: AlertStatus, severity?: AlertSeverity): Promise<AlertView[]> {
+    const rows = await this.prisma.alert.findMany({
+      where: { ...(status ? { status } : {}), ...(severity ? { severity } : {}) },
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      take: limit,
+    });
     return rows.map(toView);
+  }
+
+  async find(id: string): Promise<AlertView | null> {
+    const row = await this.prisma.alert.findUnique({ where: { id } });
+    return row ? toView(row) : null;
+  }
+
+  async setStatus(id: string, status: AlertStatus): Promise<AlertView | null> {
+    const { count } = await this.prisma.alert.updateMany({ where: { id }, data: { status } });
+    return count === 1 ? this.find(id) : null;
+  }
+
+  async events(ids: string[]): Promise<AlertEventView[]> {
+    const rows = await this.prisma.securityEvent.findMany({ where: { id: { in: ids } }, orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] });
+    return rows.map((row) => ({
+      id: row.id,
+      type: row.type,
+      service: row.service,
+      occurredAt: row.occurredAt.toISOString(),
+      outcome: row.outcome,
+      actorUserId: row.actorUserId,
+      actorEmail: row.actorEmail,
+      sourceIp: row.sourceIp,
+      details: row.details,
+    }));
   }
 }
 
@@ -58,5 +93,6 @@ function toView(alert: Alert): AlertView {
     status: alert.status as AlertStatus,
     createdAt: alert.createdAt.toISOString(),
     windowEndsAt: alert.windowEndsAt.toISOString(),
+    responses: alert.responses as unknown as AlertResponse[],
   };
 }

@@ -24,7 +24,8 @@ export interface AuditEntryView {
   hash: string;
 }
 
-export type AuditVerification = { valid: true } | { valid: false; firstBadSeq: number };
+/** On a break, the first entry that does not match (as stored now), so staff can see what was altered. */
+export type AuditVerification = { valid: true; checked: number } | { valid: false; firstBadSeq: number; entry: AuditEntryView | null };
 
 const VERIFY_BATCH = 500;
 
@@ -53,11 +54,16 @@ export class AuditService {
   async verify(): Promise<AuditVerification> {
     let previousHash = GENESIS_HASH;
     let afterSeq = 0n;
+    let checked = 0;
     for (;;) {
       const batch = await this.repository.batchAfter(afterSeq, VERIFY_BATCH);
-      if (batch.length === 0) return { valid: true };
+      if (batch.length === 0) return { valid: true, checked };
       const result = checkChain(this.key, previousHash, batch);
-      if ('brokenAt' in result) return { valid: false, firstBadSeq: Number(result.brokenAt) };
+      if ('brokenAt' in result) {
+        const bad = batch.find((entry) => entry.seq === result.brokenAt);
+        return { valid: false, firstBadSeq: Number(result.brokenAt), entry: bad ? toView(bad) : null };
+      }
+      checked += batch.length;
       previousHash = result.lastHash;
       afterSeq = batch[batch.length - 1].seq;
     }

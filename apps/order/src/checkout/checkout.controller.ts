@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { Body, Controller, Headers, HttpCode, HttpStatus, Post, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
 import { type AuthenticatedUser, CurrentUser, RolesGuard, SignedInGuard } from '@storefront/identity/access';
@@ -21,8 +22,11 @@ export class CheckoutController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Body() body: CreateOrderDto,
     @Res({ passthrough: true }) res: Response,
+    @Headers('x-forwarded-for') forwardedFor?: string,
   ): Promise<OrderDto> {
-    const result = await this.checkout.placeOrder(user.id, parseIdempotencyKey(idempotencyKey), body);
+    // Only the gateway reaches this route (mTLS), and it overwrites X-Forwarded-For with the client's address.
+    const sourceIp = forwardedFor && isIP(forwardedFor) ? forwardedFor : undefined;
+    const result = await this.checkout.placeOrder(user.id, parseIdempotencyKey(idempotencyKey), body, sourceIp);
     if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
     return result.order;
   }

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { SecurityEventPublisher } from '@storefront/platform/events';
 import { DomainError } from '@storefront/platform/http';
 import { CartRepository } from '../cart/cart.repository';
 import { Clock } from '../common/clock';
@@ -66,14 +67,30 @@ export class CheckoutService {
     private readonly vault: VaultApiService,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly events: SecurityEventPublisher,
   ) {}
 
-  async placeOrder(userId: string, idempotencyKey: string, request: CreateOrderDto): Promise<CheckoutResult> {
+  /** `sourceIp` is the shopper's address as the gateway reported it; it only labels the security event. */
+  async placeOrder(userId: string, idempotencyKey: string, request: CreateOrderDto, sourceIp?: string): Promise<CheckoutResult> {
     const claim = await this.claim(userId, idempotencyKey, hashRequest(request));
     if (claim.kind === 'replay') return { order: claim.order, replayed: true };
     const reservation = await this.reserve(claim.attempt);
     const charge = await this.charge(claim.attempt, reservation, request.cardToken);
-    return this.recordOrder(claim.attempt, request, reservation, charge);
+    const result = await this.recordOrder(claim.attempt, request, reservation, charge);
+    if (!result.replayed) this.publishPlaced(userId, result.order, sourceIp);
+    return result;
+  }
+
+  /** The monitor's velocity and unusual-purchase rules read these: total and item count, never card data beyond last4. */
+  private publishPlaced(userId: string, order: OrderDto, sourceIp: string | undefined): void {
+    const itemCount = order.items.reduce((sum, item) => sum + item.quantity, 0);
+    void this.events.publish({
+      type: 'order.placed',
+      outcome: 'success',
+      actor: { userId },
+      source: sourceIp ? { ip: sourceIp } : {},
+      details: { orderId: order.id, totalCents: order.total, currency: order.currency, itemCount, lines: order.items.length },
+    });
   }
 
   private async claim(userId: string, key: string, requestHash: string): Promise<Claim> {

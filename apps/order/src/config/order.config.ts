@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { envRules, loadConfig, serviceBaseEnv } from '@storefront/platform/config';
+import { DEFAULT_SECURITY_EVENTS_PREFIX } from '@storefront/platform/events';
 
 export const orderEnvSchema = z.object({
   ...serviceBaseEnv(3003),
@@ -7,6 +8,12 @@ export const orderEnvSchema = z.object({
   AUTH_URL: envRules.httpsUrl(),
   CATALOG_URL: envRules.httpsUrl(),
   VAULT_URL: envRules.httpsUrl(),
+  // Security events go to the monitor's queue on this Redis; unset, they are logged and dropped.
+  REDIS_URL: envRules.redisUrl().optional(),
+  SECURITY_EVENTS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/, 'must be 1–64 letters, digits, colons, dashes or underscores')
+    .default(DEFAULT_SECURITY_EVENTS_PREFIX),
 });
 
 export type OrderConfig = Readonly<z.output<typeof orderEnvSchema>>;

@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
+import { isIP } from 'node:net';
+import { Body, Controller, Headers, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import { AllowedClients } from '@storefront/platform/mtls';
 import { CardsService } from './cards.service';
 import type { CardTokenDto } from './dto/card-token.dto';
@@ -14,7 +15,8 @@ export class CardsController {
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @UseGuards(GatewayAssertionGuard)
-  tokenize(@AssertedUserId() userId: string, @Body() card: TokenizeCardDto): Promise<CardTokenDto> {
-    return this.cards.tokenizeCard(userId, card);
+  tokenize(@AssertedUserId() userId: string, @Body() card: TokenizeCardDto, @Headers('x-forwarded-for') forwardedFor?: string): Promise<CardTokenDto> {
+    // Only the gateway reaches this route (mTLS), and it overwrites X-Forwarded-For with the client's address.
+    return this.cards.tokenizeCard(userId, card, forwardedFor && isIP(forwardedFor) ? forwardedFor : undefined);
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { SecurityEventPublisher } from '@storefront/platform/events';
 import { detectBrand, normalizeCardNumber, passesLuhn } from '@storefront/shared/cards';
 import { CardCipherService } from '../card-vault/card-cipher.service';
 import { CardFingerprintService } from '../card-vault/card-fingerprint.service';
@@ -23,6 +24,7 @@ export class CardsService {
     private readonly fingerprints: CardFingerprintService,
     private readonly tokens: CardTokenFactory,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly events: SecurityEventPublisher,
   ) {}
 
   /**
@@ -31,7 +33,7 @@ export class CardsService {
    * a keyed fingerprint. The CVC was validated by the DTO and goes no further.
    * Error messages never contain the number.
    */
-  async tokenizeCard(userId: string, card: TokenizeCardDto): Promise<CardTokenDto> {
+  async tokenizeCard(userId: string, card: TokenizeCardDto, sourceIp?: string): Promise<CardTokenDto> {
     const digits = normalizeCardNumber(card.number);
     if (!PAN_DIGITS.test(digits) || !passesLuhn(digits)) throw cardsError(CardsError.InvalidCard, 'The card number is not valid.');
     if (isExpired(card.expMonth, card.expYear, this.clock())) throw cardsError(CardsError.CardExpired, 'The card has expired.');
@@ -58,6 +60,8 @@ export class CardsService {
       pan.fill(0);
     }
     this.logger.log({ brand, last4 }, 'card tokenized');
+    // Many new cards from one user or address in an hour is the card-testing signal the monitor watches.
+    void this.events.publish({ type: 'vault.card.tokenized', outcome: 'success', actor: { userId }, source: sourceIp ? { ip: sourceIp } : {}, details: { brand } });
     return { cardToken, brand, last4, expMonth: card.expMonth, expYear: card.expYear };
   }
 }

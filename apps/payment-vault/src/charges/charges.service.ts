@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { SecurityEventPublisher } from '@storefront/platform/events';
 import { CardCipherService } from '../card-vault/card-cipher.service';
 import { CLOCK, type Clock } from '../common/clock';
 import { type AuthorizationResult, CardProcessor } from '../processor/card-processor';
@@ -18,6 +19,7 @@ export class ChargesService {
     private readonly cipher: CardCipherService,
     private readonly processor: CardProcessor,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly events: SecurityEventPublisher,
   ) {}
 
   /**
@@ -27,6 +29,7 @@ export class ChargesService {
    */
   async charge(request: CreateChargeDto): Promise<ChargeDto> {
     const userId = request.userId.toLowerCase();
+    let firstTime = false;
     const charge = await this.charges.exclusivelyForOrder(request.orderId, async (store) => {
       const previous = await store.findByOrderId(request.orderId);
       if (previous) return this.replay(previous, request, userId);
@@ -44,13 +47,26 @@ export class ChargesService {
         ...outcome,
       });
       this.logger.log({ orderId: stored.orderId, chargeId: stored.id, status: stored.status, declineCode: stored.declineCode ?? undefined }, 'card charged');
+      firstTime = true;
       return stored;
     });
+    // Replays are not new charges: only the first answer for an order is an event (declines feed the card-testing rule).
+    if (firstTime) this.publishCharge(charge);
     // A decline is thrown only after the transaction committed, so the decline itself is remembered for retries.
     if (charge.status === 'declined') {
       throw chargesError(ChargesError.CardDeclined, 'The card was declined.', { chargeId: charge.id, declineCode: charge.declineCode });
     }
     return { chargeId: charge.id, status: 'approved', brand: charge.brand, last4: charge.last4 };
+  }
+
+  private publishCharge(charge: StoredCharge): void {
+    const approved = charge.status === 'approved';
+    void this.events.publish({
+      type: approved ? 'vault.charge.approved' : 'vault.charge.declined',
+      outcome: approved ? 'success' : 'failure',
+      actor: { userId: charge.userId },
+      details: { orderId: charge.orderId, amountCents: charge.amountCents, currency: charge.currency, ...(charge.declineCode ? { declineCode: charge.declineCode } : {}) },
+    });
   }
 
   private replay(previous: StoredCharge, request: CreateChargeDto, userId: string): StoredCharge {

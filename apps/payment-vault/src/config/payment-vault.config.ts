@@ -8,6 +8,8 @@ const vaultEnvSchema = z.object({
   ...serviceBaseEnv(3004),
   VAULT_DATABASE_URL: envRules.postgresUrl(),
   KMS_URL: envRules.httpsUrl(),
+  // Where security events go (POST /events over mTLS); unset, events are logged and dropped.
+  MONITOR_URL: envRules.httpsUrl().optional(),
   KMS_KEY_ALIAS: z
     .string()
     .regex(/^alias\/[A-Za-z0-9/_-]{1,250}$/, 'must be a KMS alias name such as alias/vault-cards')

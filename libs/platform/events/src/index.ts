@@ -18,5 +18,6 @@ export { parseSecurityEvent, scrubSecurityEvent, type ParsedSecurityEvent } from
 export { SecurityEventPublisher, PUBLISH_TIMEOUT_MS } from './security-event.publisher';
 export { type SecurityEventSink, SECURITY_EVENT_SINK } from './security-event.sink';
 export { BullMqSecurityEventSink, SECURITY_EVENT_JOB_OPTIONS } from './bullmq-security-event.sink';
+export { DisabledSecurityEventSink } from './disabled-security-event.sink';
 export { HttpSecurityEventSink, type MonitorClient } from './http-security-event.sink';
 export { SecurityEventsModule, type SecurityEventsRedisOptions, type SecurityEventsHttpOptions } from './security-events.module';

@@ -20,6 +20,9 @@ export const SECURITY_EVENT_TYPES = [
   'vault.charge.approved',
   'vault.charge.declined',
   'kms.key.rotated',
+  'order.placed',
+  'order.held_for_review',
+  'catalog.product.changed',
   'access.permission.denied',
   'config.changed',
 ] as const;

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { BullMqSecurityEventSink } from './bullmq-security-event.sink';
+import { DisabledSecurityEventSink } from './disabled-security-event.sink';
 import { HttpSecurityEventSink, type MonitorClient } from './http-security-event.sink';
 import { SecurityEventPublisher } from './security-event.publisher';
 import { SECURITY_EVENT_SINK, SECURITY_EVENTS_SERVICE, type SecurityEventSink } from './security-event.sink';
@@ -31,6 +32,11 @@ export class SecurityEventsModule {
 
   static forHttp(options: SecurityEventsHttpOptions): DynamicModule {
     return SecurityEventsModule.withSink(options.service, () => new HttpSecurityEventSink(options.monitorClient));
+  }
+
+  /** No sink configured: the publisher can be injected, but every event is logged and dropped. */
+  static disabled(service: string): DynamicModule {
+    return SecurityEventsModule.withSink(service, () => new DisabledSecurityEventSink());
   }
 
   private static withSink(service: string, makeSink: () => SecurityEventSink): DynamicModule {

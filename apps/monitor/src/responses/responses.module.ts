@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AlertsModule } from '../alerts/alerts.module';
+import { AuditModule } from '../audit/audit.module';
+import { EdgeBlocklist } from './edge-blocklist';
+import { ResponseExecutor } from './response-executor.service';
+
+@Module({
+  imports: [AlertsModule, AuditModule],
+  providers: [EdgeBlocklist, ResponseExecutor],
+  exports: [ResponseExecutor, EdgeBlocklist],
+})
+export class ResponsesModule {}

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../support/browser';
+import { StorefrontClient } from '../support/storefront-client';
+
+const BASE_URL = inject('baseUrl').replace(/\/$/, '');
+const api = new StorefrontClient(inject('baseUrl'), inject('tlsDir'));
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await api.close();
+});
+
+describe('the security desk page', () => {
+  it('shows a new alert to security staff within a poll, its events on click, and the audit check', async () => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, baseURL: BASE_URL });
+    const page = await context.newPage();
+    try {
+      await page.goto('/#/sign-in?next=%2Fmonitoring');
+      await page.getByTestId('signin-email').fill('security@storefront.test');
+      await page.getByTestId('signin-password').fill('Security-Demo-2026');
+      await page.getByTestId('signin-submit').click();
+      await page.getByTestId('alert-list').waitFor();
+      await expect(page.getByTestId('nav-monitoring').isVisible()).resolves.toBe(true);
+
+      // Raise an alert while the page is open: it must appear without a reload.
+      const email = `desk-${randomUUID()}@example.test`;
+      for (let attempt = 1; attempt <= 5; attempt++) await api.call('POST', '/api/auth/login', { body: { email, password: `wrong-${attempt}-password` } });
+      const row = page.getByTestId('alert-row').filter({ hasText: email });
+      await row.waitFor({ timeout: 20_000 });
+      await row.getByTestId('alert-open').click();
+      await page.getByTestId('alert-event').first().waitFor();
+      expect(await page.getByTestId('alert-event').count()).toBeGreaterThanOrEqual(5);
+
+      await page.getByTestId('audit-verify').click();
+      await expect(page.getByTestId('audit-result').filter({ hasText: 'Audit log intact' }).waitFor()).resolves.toBeUndefined();
+      if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, 'security-desk.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('hides the desk link from a customer, whose visit to the page gets the API’s refusal', async () => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, baseURL: BASE_URL });
+    const page = await context.newPage();
+    try {
+      await page.goto('/#/sign-in?next=%2Fmonitoring');
+      await page.getByTestId('signin-email').fill('customer@storefront.test');
+      await page.getByTestId('signin-password').fill('Customer-Demo-2026');
+      await page.getByTestId('signin-submit').click();
+      await page.getByTestId('nav-orders').waitFor();
+      expect(await page.getByTestId('nav-monitoring').count()).toBe(0);
+      await page.getByTestId('alert-error').filter({ hasText: /\S/ }).waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId('alert-row').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
