@@ -1,42 +1,25 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, type OpenedStore, openStore as openStoreAt, WAIT_MS } from '../support/browser';
 
 // The e2e globalSetup starts the stack and provides its URL; STOREFRONT_URL points at one already running.
 const BASE_URL = inject('baseUrl').replace(/\/$/, '');
-const WAIT_MS = 30_000;
 const TEST_MS = 180_000;
 const APPROVED_CARD = '4242 4242 4242 4242';
 const DECLINED_CARD = '4000 0000 0000 0002';
 const SCREENSHOT = path.resolve('test-results', 'order-confirmation.png');
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 interface ProductChoice {
   id: string;
   name: string;
 }
 
-/** What the page did that it must not: uncaught errors, CSP violations, alert() from injected markup. */
-interface PageProblems {
-  errors: string[];
-  dialogs: string[];
-}
-
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -136,24 +119,10 @@ describe('browser order flow', () => {
   );
 });
 
-async function openStore(): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
-  const context = await browser.newContext({ ignoreHTTPSErrors: true, baseURL: BASE_URL });
-  const page = await context.newPage();
-  page.setDefaultTimeout(WAIT_MS);
-  const problems: PageProblems = { errors: [], dialogs: [] };
-  page.on('pageerror', (error) => problems.errors.push(error.message));
-  page.on('console', (message) => {
-    // Expected HTTP errors (401 on the first refresh, 402 on a decline) are logged by Chromium as
-    // "Failed to load resource"; anything else at error level (a CSP violation, a crash) is a bug.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.errors.push(message.text());
-  });
-  page.on('dialog', (dialog) => {
-    problems.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  await page.goto(`${BASE_URL}/`);
-  await page.getByTestId('product-grid').waitFor();
-  return { context, page, problems };
+async function openStore(): Promise<OpenedStore> {
+  const opened = await openStoreAt(browser, BASE_URL);
+  await opened.page.getByTestId('product-grid').waitFor();
+  return opened;
 }
 
 /**

@@ -3,14 +3,14 @@
 // services and libs (swc, with decorator metadata, which Nest's dependency
 // injection needs and esbuild lacks), and the storefront (Vite).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import swc from '@swc/core';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = path.join(ROOT, 'dist');
-const SOURCE_ROOTS = ['apps', 'libs', 'tools/stack/src'];
+const SOURCE_ROOTS = ['apps', 'libs', 'tools/stack/src', 'tools/waf-bench/src', 'tools/openapi/src'];
 const SKIP = /(\.spec|\.int-spec|\.e2e-spec|\.d)\.ts$/;
 // Test harnesses inside apps (stand-ins, fixtures) are never shipped.
 const TEST_ONLY = /\/apps\/[^/]+\/src\/(testing|test-support)\//;
@@ -76,6 +76,8 @@ function buildWeb() {
   const config = path.join(ROOT, 'apps/web/vite.config.mts');
   if (!existsSync(config)) return false;
   execFileSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--config', config, '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  // The public API description (generated from the code, kept in sync by a test) is served beside the app as /openapi.json.
+  copyFileSync(path.join(ROOT, 'docs/openapi.json'), path.join(DIST, 'web/openapi.json'));
   return true;
 }
 

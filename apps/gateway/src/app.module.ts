@@ -3,6 +3,8 @@ import { SecurityEventsModule } from '@storefront/platform/events';
 import type { GatewayConfig } from './config/gateway.config';
 import { CoreModule } from './core/core.module';
 import { EdgeModule } from './edge/edge.module';
+import { EdgeRedisModule } from './edge/edge-redis';
+import { ShieldModule } from './edge/shield/shield.module';
 import { HealthController } from './health/health.controller';
 import { ProxyModule } from './proxy/proxy.module';
 
@@ -12,7 +14,9 @@ export function createAppModule(config: GatewayConfig): Type<unknown> {
     imports: [
       CoreModule.forRoot(config),
       SecurityEventsModule.forRedis({ redisUrl: config.REDIS_URL, prefix: config.SECURITY_EVENTS_PREFIX, service: 'gateway' }),
-      EdgeModule,
+      EdgeRedisModule,
+      // Off only for the benchmark's baseline on loopback (see EDGE_GUARDS). The shield's staff routes come before the proxy's catch-all.
+      ...(config.EDGE_GUARDS === 'on' ? [ShieldModule, EdgeModule] : []),
       ProxyModule,
     ],
     controllers: [HealthController],

@@ -1,4 +1,4 @@
-import { ApiError, NetworkError } from './api/errors';
+import { ApiError, EDGE_SHIELD_CODES, NetworkError } from './api/errors';
 import { isAbort } from './api/http';
 import { isSignedIn } from './api/session';
 import { clearAlerts, showError, showNotice } from './alerts';
@@ -8,11 +8,14 @@ import { renderAccount } from './pages/account';
 import { renderCart } from './pages/cart';
 import { renderCatalog } from './pages/catalog';
 import { renderCheckout } from './pages/checkout';
+import { renderEdgeBlocked } from './pages/edge-blocked';
+import { renderMonitoring } from './pages/monitoring';
 import { renderNotFound } from './pages/not-found';
 import { renderOrder } from './pages/order';
 import { renderOrders } from './pages/orders';
 import { renderProduct } from './pages/product';
 import { renderRegister } from './pages/register';
+import { renderSecurity } from './pages/security';
 import { renderSignIn } from './pages/sign-in';
 import { formatRoute, parseRoute, requiresSignIn, type Route } from './router';
 
@@ -98,6 +101,8 @@ export class App {
         if (!isCurrent() || isAbort(error)) return;
         if (error instanceof ApiError && error.status === 401) {
           ctx.navigate({ name: 'sign-in', next: formatRoute(route) }, { notice: 'Your session has ended. Please sign in again.' });
+        } else if (error instanceof ApiError && EDGE_SHIELD_CODES.has(error.code)) {
+          renderEdgeBlocked(view, error);
         } else if (error instanceof ApiError || error instanceof NetworkError) {
           showError(error.message);
         } else {
@@ -122,6 +127,8 @@ function dispatch(ctx: PageContext, route: Route): Promise<void> | void {
       return renderRegister(ctx, route);
     case 'account':
       return renderAccount(ctx);
+    case 'security':
+      return renderSecurity(ctx);
     case 'cart':
       return renderCart(ctx);
     case 'checkout':
@@ -130,6 +137,8 @@ function dispatch(ctx: PageContext, route: Route): Promise<void> | void {
       return renderOrders(ctx);
     case 'order':
       return renderOrder(ctx, route);
+    case 'monitoring':
+      return renderMonitoring(ctx);
     case 'not-found':
       return renderNotFound(ctx);
   }

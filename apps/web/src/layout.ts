@@ -1,4 +1,5 @@
 import { logout } from './api/auth';
+import { isSecurityStaff } from './api/monitoring';
 import { endSession, isSignedIn, onSessionChange } from './api/session';
 import { alertAreas } from './alerts';
 import { link } from './components';
@@ -41,7 +42,7 @@ export function createLayout(onSignedOut: () => void): Layout {
   return { root, outlet };
 }
 
-function navItems(onSignedOut: () => void): HTMLElement[] {
+function navItems(onSignedOut: () => void): Array<HTMLElement | null> {
   const { profile, cartCount } = shopState();
   const cart = link(
     { name: 'cart' },
@@ -73,6 +74,7 @@ function navItems(onSignedOut: () => void): HTMLElement[] {
   return [
     catalog,
     link({ name: 'orders' }, { class: 'nav-link', 'data-testid': 'nav-orders' }, 'Orders'),
+    isSecurityStaff() ? link({ name: 'monitoring' }, { class: 'nav-link', 'data-testid': 'nav-monitoring' }, 'Security desk') : null,
     link({ name: 'account' }, { class: 'nav-link', 'data-testid': 'nav-account' }, profile ? profile.name : 'Account'),
     cart,
     signOut,

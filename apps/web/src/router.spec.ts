@@ -36,6 +36,7 @@ describe('parseRoute', () => {
     expect(parseRoute('#/cart')).toEqual({ name: 'cart' });
     expect(parseRoute('#/checkout')).toEqual({ name: 'checkout' });
     expect(parseRoute('#/account')).toEqual({ name: 'account' });
+    expect(parseRoute('#/security')).toEqual({ name: 'security' });
     expect(parseRoute('#/cart/extra').name).toBe('not-found');
     expect(parseRoute('#/admin').name).toBe('not-found');
   });
@@ -84,6 +85,7 @@ describe('safeNext', () => {
 describe('requiresSignIn', () => {
   it('guards personal pages only', () => {
     expect(requiresSignIn({ name: 'cart' })).toBe(true);
+    expect(requiresSignIn({ name: 'security' })).toBe(true);
     expect(requiresSignIn({ name: 'order', id: 'x' })).toBe(true);
     expect(requiresSignIn({ name: 'catalog', q: '', page: 1 })).toBe(false);
     expect(requiresSignIn({ name: 'product', id: 'x' })).toBe(false);

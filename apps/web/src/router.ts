@@ -5,10 +5,12 @@ export type Route =
   | { name: 'sign-in'; next: string | null }
   | { name: 'register'; next: string | null }
   | { name: 'account' }
+  | { name: 'security' }
   | { name: 'cart' }
   | { name: 'checkout' }
   | { name: 'orders' }
   | { name: 'order'; id: string }
+  | { name: 'monitoring' }
   | { name: 'not-found'; path: string };
 
 export type RouteName = Route['name'];
@@ -18,7 +20,7 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_QUERY_LENGTH = 100;
 const MAX_PAGE = 10_000;
 
-const SIGNED_IN_ONLY: ReadonlySet<RouteName> = new Set(['account', 'cart', 'checkout', 'orders', 'order']);
+const SIGNED_IN_ONLY: ReadonlySet<RouteName> = new Set(['account', 'security', 'cart', 'checkout', 'orders', 'order', 'monitoring']);
 
 export function requiresSignIn(route: Route): boolean {
   return SIGNED_IN_ONLY.has(route.name);
@@ -54,8 +56,10 @@ export function parseRoute(hash: string): Route {
     case 'register':
       return second === undefined ? { name: first, next: safeNext(query.get('next')) } : notFound;
     case 'account':
+    case 'security':
     case 'cart':
     case 'checkout':
+    case 'monitoring':
       return second === undefined ? { name: first } : notFound;
     default:
       return notFound;

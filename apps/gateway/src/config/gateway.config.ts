@@ -53,10 +53,29 @@ export const gatewayEnvSchema = z
   // A block within this period of the last one is twice as long as it, up to the longest block.
   RATE_LIMIT_STRIKE_MEMORY_SECONDS: seconds().default(86_400),
   RATE_LIMIT_LONGEST_BLOCK_SECONDS: seconds().default(86_400),
+  // A JSON file {"ips": [...], "userAgents": [...]} of sources always refused at the edge; re-read when it changes.
+  EDGE_BLOCKLIST_FILE: z.string().min(1, 'must be a file path').optional(),
+  // How long anonymous catalog reads are served from the edge cache (0 turns it off).
+  EDGE_CACHE_TTL_SECONDS: z.coerce.number().int('must be whole seconds').min(0).max(3_600).default(60),
+  // Slow-loris protection: a client gets this long to send its request headers, and this long for the whole request.
+  HEADERS_TIMEOUT_SECONDS: z.coerce.number().int('must be whole seconds').min(1).max(120).default(10),
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().int('must be whole seconds').min(1).max(600).default(30),
+  // Open connections one client address may hold; a flood of sockets from one source is cut off at accept.
+  MAX_CONNECTIONS_PER_IP: z.coerce.number().int('must be a whole number').min(1).max(100_000).default(200),
+  /**
+   * 'off' drops the edge's rate limits and token check so `npm run bench` can
+   * measure what they cost on the same route. Refused unless the gateway
+   * listens on loopback: it is a measuring instrument, never a deployment mode.
+   */
+  EDGE_GUARDS: z.enum(['on', 'off'], { error: "must be 'on' or 'off'" }).default('on'),
   SECURITY_EVENTS_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9:_-]{1,64}$/, 'must be 1–64 letters, digits, colons, dashes or underscores')
     .default(DEFAULT_SECURITY_EVENTS_PREFIX),
+  })
+  .refine((env) => env.EDGE_GUARDS === 'on' || ['127.0.0.1', '::1', 'localhost'].includes(env.HOST), {
+    path: ['EDGE_GUARDS'],
+    message: "may be 'off' only on a loopback HOST (it exists for the benchmark baseline)",
   })
   // Slowing down only makes sense before the hard limit is reached.
   .refine((env) => env.CATALOG_SLOW_AFTER_PER_MINUTE < env.CATALOG_LIMIT_PER_MINUTE, {

@@ -4,6 +4,7 @@ import { SecurityEventPublisher } from '@storefront/platform/events';
 import { DomainError } from '@storefront/platform/http';
 import { currentContext } from '@storefront/platform/logging';
 import { proxyError, ProxyError } from './proxy.errors';
+import { RevokedSessions } from './revoked-sessions';
 
 // Same shape the services accept: a JWT is three base64url parts, well under 4 KiB.
 const BEARER = /^Bearer ([A-Za-z0-9_.-]{20,4096})$/;
@@ -26,6 +27,7 @@ export class EdgeAuthenticator {
   constructor(
     private readonly verifier: AccessTokenVerifier,
     private readonly events: SecurityEventPublisher,
+    private readonly revokedSessions: RevokedSessions,
   ) {}
 
   async authenticate(caller: CallerFacts): Promise<AuthenticatedUser> {
@@ -39,7 +41,7 @@ export class EdgeAuthenticator {
       const user = await this.verifier.verify(match[1]);
       const context = currentContext();
       if (context) context.userId = user.id;
-      return user;
+      return await this.unlessRevoked(user);
     } catch (error) {
       if (error instanceof DomainError && error.status === 401) {
         this.refused(caller, /expired/.test(error.message) ? 'expired' : 'invalid');
@@ -48,6 +50,13 @@ export class EdgeAuthenticator {
       // The key set could not be fetched (auth down): not the caller's fault, and no detail leaves.
       throw proxyError(ProxyError.ServiceUnavailable, 'Sign-in cannot be checked right now; try again shortly.');
     }
+  }
+
+  /** A valid signature is not enough once the session was ended (sign-out, password change): see RevokedSessions. */
+  private async unlessRevoked(user: AuthenticatedUser): Promise<AuthenticatedUser> {
+    if (!(await this.revokedSessions.isRevoked(user.sessionId))) return user;
+    // A 401 DomainError: the catch in authenticate() records the refusal (as 'invalid') and answers UNAUTHENTICATED.
+    throw new DomainError('UNAUTHENTICATED', 'This session has ended. Sign in again.', 401);
   }
 
   private refused(caller: CallerFacts, reason: string): void {

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { EdgeAccessModule } from '../core/edge-access.module';
 import { AssertionIssuer } from './assertion-issuer';
+import { CatalogCache } from './catalog-cache';
 import { EdgeAuthenticator } from './edge-authenticator';
 import { ProxyController } from './proxy.controller';
 import { ProxyService } from './proxy.service';
+import { RevokedSessions } from './revoked-sessions';
 
 @Module({
   imports: [EdgeAccessModule],
   controllers: [ProxyController],
-  providers: [AssertionIssuer, EdgeAuthenticator, ProxyService],
+  providers: [AssertionIssuer, CatalogCache, EdgeAuthenticator, ProxyService, RevokedSessions],
 })
 export class ProxyModule {}

@@ -27,8 +27,16 @@ interface RouteRule {
   assertsUser?: boolean;
 }
 
-// Signing in, registering and refreshing happen before the caller has an access token.
-const PUBLIC_AUTH_POSTS = new Set(['/auth/register', '/auth/login', '/auth/mfa/verify', '/auth/refresh', '/auth/logout']);
+// Signing in (password or passkey), registering and refreshing happen before the caller has an access token.
+const PUBLIC_AUTH_POSTS = new Set([
+  '/auth/register',
+  '/auth/login',
+  '/auth/mfa/verify',
+  '/auth/refresh',
+  '/auth/logout',
+  '/auth/passkeys/authentication/options',
+  '/auth/passkeys/authentication/verify',
+]);
 const READS = new Set(['GET', 'HEAD']);
 // The only state changes a browser makes with nothing but the refresh cookie (no bearer token).
 const COOKIE_AUTHENTICATED_POSTS = new Set(['/auth/refresh', '/auth/logout']);

@@ -98,6 +98,9 @@ export async function startGatewayFor(upstreams: Upstreams, overrides: Record<st
   const events = async (type: string) => (await queue.getJobs(['waiting'])).map((job) => job.data as SecurityEvent).filter((event) => event.type === type);
   return {
     app,
+    port,
+    /** Redis key prefix of this gateway's edge state and events (the blocklist lives at `<prefix>:edge:blocklist`). */
+    prefix,
     call,
     raw,
     events,

@@ -31,4 +31,10 @@ describe('parseApiError', () => {
     const error = parseApiError(400, { error: { code: 'X', message: 'a'.repeat(1000) } });
     expect(error.message.length).toBe(300);
   });
+
+  it('keeps the edge shield reference of a blocked request, and only a well-formed one', () => {
+    const blocked = parseApiError(403, { error: { code: 'REQUEST_BLOCKED', message: 'Blocked by the edge shield.', reference: 'EDGE-1A2B3C4D' } });
+    expect(blocked).toMatchObject({ code: 'REQUEST_BLOCKED', reference: 'EDGE-1A2B3C4D' });
+    expect(parseApiError(403, { error: { code: 'REQUEST_BLOCKED', message: 'x', reference: '<img src=x>' } }).reference).toBeUndefined();
+  });
 });

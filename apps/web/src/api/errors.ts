@@ -4,11 +4,17 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The edge shield's reference for a blocked request (EDGE-XXXXXXXX), to quote to support. */
+    readonly reference?: string,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
+
+/** Codes of the gateway's edge shield (WAF and blocklist): the request never reached a service. */
+export const EDGE_SHIELD_CODES: ReadonlySet<string> = new Set(['REQUEST_BLOCKED', 'SOURCE_BLOCKED']);
+const EDGE_REFERENCE = /^EDGE-[A-Z0-9]{8}$/;
 
 /** The request never got an answer (offline, connection reset, aborted): the server may or may not have acted. */
 export class NetworkError extends Error {
@@ -41,7 +47,8 @@ export function parseApiError(status: number, body: unknown): ApiError {
   if (envelope) {
     const code = typeof envelope.code === 'string' && envelope.code ? envelope.code : `HTTP_${status}`;
     const message = typeof envelope.message === 'string' && envelope.message.trim() ? envelope.message : fallbackMessage(status);
-    return new ApiError(status, code, clip(message));
+    const reference = typeof envelope.reference === 'string' && EDGE_REFERENCE.test(envelope.reference) ? envelope.reference : undefined;
+    return new ApiError(status, code, clip(message), reference);
   }
   if (isRecord(body) && (typeof body.message === 'string' || Array.isArray(body.message))) {
     const message = Array.isArray(body.message) ? body.message.filter((m) => typeof m === 'string').join('; ') : body.message;

@@ -2,7 +2,7 @@ import { ApiError, NetworkError, parseApiError } from './errors';
 import { endSession, getAccessToken, refreshSession } from './session';
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;

@@ -1,6 +1,6 @@
 import { getMe, type Profile } from '../api/account';
 import { confirmTotp, enrollTotp, type TotpEnrollment } from '../api/auth';
-import { field, input, loading, pageHeading, whileBusy } from '../components';
+import { field, input, link, loading, pageHeading, whileBusy } from '../components';
 import { h, mount } from '../dom';
 import { reportFormError, type PageContext } from '../page';
 import { setProfile } from '../store';
@@ -12,7 +12,7 @@ export async function renderAccount(ctx: PageContext): Promise<void> {
   const profile = await getMe(ctx.signal);
   if (!ctx.isCurrent()) return;
   setProfile(profile);
-  mount(body, profileCard(profile), mfaCard(ctx, profile));
+  mount(body, profileCard(profile), mfaCard(ctx, profile), securityCard());
 }
 
 function profileCard(profile: Profile): HTMLElement {
@@ -30,6 +30,16 @@ function profileCard(profile: Profile): HTMLElement {
       h('dt', null, 'Roles'),
       h('dd', { 'data-testid': 'profile-roles' }, profile.roles.join(', ') || '—'),
     ),
+  );
+}
+
+function securityCard(): HTMLElement {
+  return h(
+    'section',
+    { class: 'card', 'data-testid': 'security-link-card' },
+    h('h2', null, 'Security'),
+    h('p', null, 'See where you are signed in, add a passkey, or change your password.'),
+    link({ name: 'security' }, { class: 'button', 'data-testid': 'security-link' }, 'Security settings'),
   );
 }
 

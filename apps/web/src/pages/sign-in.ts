@@ -4,6 +4,7 @@ import { field, input, link, pageHeading, whileBusy } from '../components';
 import { h, mount } from '../dom';
 import { reportFormError, type PageContext } from '../page';
 import { parseRoute, type Route } from '../router';
+import { browserSupportsWebAuthn, isPasskeyCancelled, signInWithPasskey } from '../passkeys';
 import { loadVisitor } from '../store';
 
 type SignInRoute = Extract<Route, { name: 'sign-in' }>;
@@ -46,9 +47,26 @@ export function renderSignIn(ctx: PageContext, route: SignInRoute): void {
     ctx.view,
     pageHeading('Sign in'),
     form,
+    browserSupportsWebAuthn() ? passkeyButton(ctx, route) : null,
     h('p', { class: 'form-footer' }, 'New here? ', link({ name: 'register', next: route.next }, { 'data-testid': 'register-link' }, 'Create an account'), '.'),
   );
   (email.value ? password : email).focus();
+}
+
+/** A passkey replaces both the password and the code: it is bound to this site and verified on the device. */
+function passkeyButton(ctx: PageContext, route: SignInRoute): HTMLElement {
+  const button = h('button', { type: 'button', class: 'button', 'data-testid': 'signin-passkey' }, 'Sign in with a passkey');
+  button.addEventListener('click', () => {
+    void whileBusy(button, 'Waiting for your device…', async () => {
+      try {
+        await finishSignIn(ctx, route, await signInWithPasskey());
+      } catch (error) {
+        if (isPasskeyCancelled(error)) ctx.error('Passkey sign-in was cancelled.');
+        else reportFormError(ctx, error);
+      }
+    });
+  });
+  return h('div', { class: 'card form passkey-sign-in' }, h('p', null, 'Or skip the password:'), button);
 }
 
 function mfaForm(ctx: PageContext, route: SignInRoute, mfaToken: string): HTMLFormElement {

@@ -17,6 +17,11 @@ export interface ServiceTlsOptions {
   requestCert?: boolean;
   rejectUnauthorized?: boolean;
   minVersion?: 'TLSv1.2' | 'TLSv1.3';
+  /** Slow-client limits of Node's HTTP server (ms, bytes); the public gateway sets them. */
+  headersTimeout?: number;
+  requestTimeout?: number;
+  connectionsCheckingInterval?: number;
+  maxHeaderSize?: number;
 }
 
 export interface ServiceBootstrapOptions {
