@@ -62,4 +62,34 @@ describe('the security desk page', () => {
       await context.close();
     }
   });
+
+  it('lets security staff block a source at the edge from the desk, and lift the block', async () => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, baseURL: BASE_URL });
+    const page = await context.newPage();
+    const source = '127.0.0.41';
+    const fromSource = new StorefrontClient(inject('baseUrl'), inject('tlsDir'), source);
+    try {
+      await page.goto('/#/sign-in?next=%2Fmonitoring');
+      await page.getByTestId('signin-email').fill('security@storefront.test');
+      await page.getByTestId('signin-password').fill('Security-Demo-2026');
+      await page.getByTestId('signin-submit').click();
+      await page.getByTestId('edge-blocks').waitFor();
+      // The vault's identity as the gateway read it off the mTLS connection.
+      await expect.poll(() => page.locator('[data-testid="certificate-row"][data-service="payment-vault"] code').first().textContent()).toBe('payment-vault');
+
+      await page.getByTestId('edge-block-entry').fill(source);
+      await page.getByTestId('edge-block-minutes').fill('5');
+      await page.getByTestId('edge-block-submit').click();
+      const row = page.locator(`[data-testid="edge-block-row"][data-entry="${source}"]`);
+      await row.waitFor();
+      expect((await fromSource.call('GET', '/api/products')).status).toBe(403);
+
+      await row.getByTestId('edge-block-lift').click();
+      await row.waitFor({ state: 'detached' });
+      expect((await fromSource.call('GET', '/api/products')).status).toBe(200);
+    } finally {
+      await fromSource.close();
+      await context.close();
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { Module, type Type } from '@nestjs/common';
 import { SecurityEventsModule } from '@storefront/platform/events';
+import { CertificatesModule } from './certificates/certificates.module';
 import type { GatewayConfig } from './config/gateway.config';
 import { CoreModule } from './core/core.module';
 import { EdgeModule } from './edge/edge.module';
@@ -17,6 +18,7 @@ export function createAppModule(config: GatewayConfig): Type<unknown> {
       EdgeRedisModule,
       // Off only for the benchmark's baseline on loopback (see EDGE_GUARDS). The shield's staff routes come before the proxy's catch-all.
       ...(config.EDGE_GUARDS === 'on' ? [ShieldModule, EdgeModule] : []),
+      CertificatesModule,
       ProxyModule,
     ],
     controllers: [HealthController],

@@ -3,6 +3,8 @@ import { loading, pageHeading } from '../components';
 import { h, mount } from '../dom';
 import { formatDate } from '../format';
 import type { PageContext } from '../page';
+import { certificatesPanel } from './certificates-panel';
+import { edgeBlocksPanel } from './edge-blocks-panel';
 
 /** New alerts show up within this long; a poll is one small GET, cheap next to SSE through the gateway. */
 export const ALERT_POLL_MS = 5_000;
@@ -68,15 +70,19 @@ export async function renderMonitoring(ctx: PageContext): Promise<void> {
       });
   });
 
+  const blocks = edgeBlocksPanel(ctx);
+  const certificates = certificatesPanel(ctx);
   mount(
     ctx.view,
     pageHeading('Security desk'),
     h('div', { class: 'desk-tools' }, verifyButton, auditResult),
     updated,
     h('div', { class: 'desk-grid' }, h('section', { 'aria-label': 'Alerts' }, list), detail),
+    blocks.element,
+    certificates.element,
   );
 
-  await refresh();
+  await Promise.all([refresh(), blocks.refresh(), certificates.refresh()]);
   // Poll while this page is on screen; navigating away aborts the signal and ends the loop.
   const timer = window.setInterval(() => {
     if (!ctx.isCurrent() || ctx.signal.aborted) {

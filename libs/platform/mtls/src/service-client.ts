@@ -1,5 +1,6 @@
 import https from 'node:https';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import { DomainError } from '@storefront/platform/http';
 import { CORRELATION_HEADER, currentCorrelationId } from '@storefront/platform/logging';
 import type { TlsIdentity } from './tls-identity';
@@ -27,6 +28,15 @@ export interface ServiceResponse {
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
+/** A service certificate as presented on the wire. */
+export interface PeerCertificate {
+  identity: string;
+  subjectAltNames: string[];
+  validFrom: string;
+  validTo: string;
+  fingerprint256: string;
+}
+
 /**
  * Calls another service over mutual TLS: presents this service's
  * certificate, accepts only a server certificate from the project CA whose
@@ -35,12 +45,13 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 export class ServiceClient {
   private readonly agent: https.Agent;
 
+  private readonly tlsOptions: https.AgentOptions;
+
   constructor(
     private readonly target: ServiceTarget,
     identity: TlsIdentity,
   ) {
-    this.agent = new https.Agent({
-      keepAlive: true,
+    this.tlsOptions = {
       key: identity.key,
       cert: identity.cert,
       ca: identity.ca,
@@ -48,7 +59,8 @@ export class ServiceClient {
       // Verify who answers by identity, not by host name: the same certificate serves localhost and compose DNS names.
       checkServerIdentity: (_host, cert) =>
         cert.subject?.CN === target.name ? undefined : new Error(`expected ${target.name}, got ${cert.subject?.CN}`),
-    });
+    };
+    this.agent = new https.Agent({ keepAlive: true, ...this.tlsOptions });
   }
 
   /** Raw exchange: any status comes back; only a transport failure throws (503). */
@@ -91,6 +103,35 @@ export class ServiceClient {
       throw new DomainError(error.code, error.message ?? 'Refused by a downstream service.', res.status, error.details);
     }
     throw new DomainError('SERVICE_UNAVAILABLE', `The ${this.target.name} service could not complete the request.`, 503);
+  }
+
+  /**
+   * The certificate the other service presents on the wire (after the same
+   * identity check as every call), read from a health check: what it really
+   * serves, not what a file on this host says.
+   */
+  async peerCertificate(): Promise<PeerCertificate> {
+    const url = new URL('/healthz', this.target.baseUrl);
+    return new Promise((resolve, reject) => {
+      // A connection of its own: a reused keep-alive socket may no longer hold the peer's certificate.
+      const outgoing = https.request(url, { method: 'GET', ...this.tlsOptions, agent: false, timeout: 5_000 }, (res) => {
+        const cert = (res.socket as TLSSocket).getPeerCertificate();
+        res.resume();
+        const validFrom = Date.parse(cert.valid_from ?? '');
+        const validTo = Date.parse(cert.valid_to ?? '');
+        if (Number.isNaN(validFrom) || Number.isNaN(validTo)) return reject(this.unavailable(new Error('no peer certificate on the connection')));
+        resolve({
+          identity: [cert.subject?.CN ?? ''].flat()[0],
+          subjectAltNames: (cert.subjectaltname ?? '').split(', ').filter(Boolean),
+          validFrom: new Date(validFrom).toISOString(),
+          validTo: new Date(validTo).toISOString(),
+          fingerprint256: cert.fingerprint256,
+        });
+      });
+      outgoing.on('timeout', () => outgoing.destroy(new Error('timed out')));
+      outgoing.on('error', (error) => reject(this.unavailable(error)));
+      outgoing.end();
+    });
   }
 
   close(): void {

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -161,10 +162,25 @@ async function main() {
       await unguarded.stop();
     }
     process.stdout.write(`Memory (RSS) after the run: ${stack.services.map((s) => `${s.name} ${memoryMb(s.process.pid)}`).join(', ')}\n`);
+    if (process.argv.includes('--waf')) await compareGatewayWithModSecurity(stack.baseUrl);
   } finally {
     await stack.stop();
     await dropDatabases(options, readDatabaseRegistry(ROOT));
   }
+}
+
+/**
+ * `npm run bench -- --waf`: layer 1's throughput goal is about the real
+ * gateway, so while this stack (rate limits lifted) is up, the WAF bench
+ * replays its corpora and load against it and, in the same run, against
+ * nginx + ModSecurity + CRS (Debian packages; the WAF bench names them if missing).
+ */
+async function compareGatewayWithModSecurity(gatewayUrl: string): Promise<void> {
+  log('layer 1: the WAF bench against this gateway and nginx + ModSecurity + CRS');
+  const script = path.join(ROOT, 'dist/tools/waf-bench/src/main.js');
+  const child = spawn(process.execPath, [script, '--modsecurity', '--target', gatewayUrl, '--insecure', '--duration', String(SECONDS)], { stdio: 'inherit' });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) log(`the WAF bench exited with ${code}`);
 }
 
 main().catch((error: unknown) => {
