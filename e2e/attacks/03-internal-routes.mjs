@@ -34,7 +34,9 @@ export default {
       const res = await ctx.client.call(method, path, method === 'POST' ? { body } : {});
       const isStorefrontPage = res.status === 200 && String(res.headers['content-type']).startsWith('text/html') && res.text === storefrontPage;
       evidence.push(`${method} ${path} → ${res.status} ${isStorefrontPage ? '(the storefront page, not forwarded)' : (res.body?.error?.code ?? '')}`.trim());
-      if (res.status !== 404 && res.status !== 400 && !isStorefrontPage) got.push(`${method} ${path}: ${res.status} ${res.text.slice(0, 200)}`);
+      // 403 REQUEST_BLOCKED: the edge shield (layer 1) recognised the path trick before routing.
+      const shieldBlocked = res.status === 403 && res.body?.error?.code === 'REQUEST_BLOCKED';
+      if (res.status !== 404 && res.status !== 400 && !shieldBlocked && !isStorefrontPage) got.push(`${method} ${path}: ${res.status} ${res.text.slice(0, 200)}`);
     }
     return { stopped: got.length === 0, evidence: evidence.join('\n'), attackerGot: got.join('\n') };
   },

@@ -65,7 +65,7 @@ function printEdgeGuards(guarded: LoadResult, unguarded: LoadResult) {
   process.stdout.write(
     [
       '',
-      'Edge guards (token check + rate limits) on the same authenticated GET /api/cart:',
+      'Edge guards (token check, rate-limit counting, edge shield) on the same authenticated GET /api/cart:',
       row(guarded, g),
       row(unguarded, u),
       `  guarded throughput ${ratio.toFixed(3)}× unguarded (goal ≥ 0.7: ${ratio >= 0.7 ? 'met' : 'NOT met'})`,
@@ -105,13 +105,14 @@ async function main() {
     seedDemoData: true,
     // The bench measures the order path, not the edge's flood protection: lift the per-IP limits.
     extraEnv: {
-      RATE_LIMIT_PER_MINUTE: '1000000',
-      USER_WRITE_LIMIT_PER_MINUTE: '1000000',
-      LOGIN_LIMIT_PER_MINUTE: '1000000',
-      CATALOG_SLOW_AFTER_PER_MINUTE: '999999',
-      CATALOG_LIMIT_PER_MINUTE: '1000000',
+      // The highest values the gateway accepts: the counting still runs (its cost is part of what is measured).
+      RATE_LIMIT_PER_MINUTE: '100000',
+      USER_WRITE_LIMIT_PER_MINUTE: '100000',
+      LOGIN_LIMIT_PER_MINUTE: '10000',
+      CATALOG_SLOW_AFTER_PER_MINUTE: '99999',
+      CATALOG_LIMIT_PER_MINUTE: '100000',
       CATALOG_LIMIT_PER_HOUR: '10000000',
-      PAYMENT_LIMIT_PER_MINUTE: '1000000',
+      PAYMENT_LIMIT_PER_MINUTE: '100000',
     },
   };
   await dropDatabases(options, readDatabaseRegistry(ROOT));
