@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/browser';
 import { StorefrontClient } from '../support/storefront-client';
@@ -22,10 +22,7 @@ describe('the security desk page', () => {
     const context = await browser.newContext({ ignoreHTTPSErrors: true, baseURL: BASE_URL });
     const page = await context.newPage();
     try {
-      await page.goto('/#/sign-in?next=%2Fmonitoring');
-      await page.getByTestId('signin-email').fill('security@storefront.test');
-      await page.getByTestId('signin-password').fill('Security-Demo-2026');
-      await page.getByTestId('signin-submit').click();
+      await signInToDesk(page, 'security@storefront.test', 'Security-Demo-2026');
       await page.getByTestId('alert-list').waitFor();
       await expect(page.getByTestId('nav-monitoring').isVisible()).resolves.toBe(true);
 
@@ -50,10 +47,7 @@ describe('the security desk page', () => {
     const context = await browser.newContext({ ignoreHTTPSErrors: true, baseURL: BASE_URL });
     const page = await context.newPage();
     try {
-      await page.goto('/#/sign-in?next=%2Fmonitoring');
-      await page.getByTestId('signin-email').fill('customer@storefront.test');
-      await page.getByTestId('signin-password').fill('Customer-Demo-2026');
-      await page.getByTestId('signin-submit').click();
+      await signInToDesk(page, 'customer@storefront.test', 'Customer-Demo-2026');
       await page.getByTestId('nav-orders').waitFor();
       expect(await page.getByTestId('nav-monitoring').count()).toBe(0);
       await page.getByTestId('alert-error').filter({ hasText: /\S/ }).waitFor({ timeout: 10_000 });
@@ -69,10 +63,7 @@ describe('the security desk page', () => {
     const source = '127.0.0.41';
     const fromSource = new StorefrontClient(inject('baseUrl'), inject('tlsDir'), source);
     try {
-      await page.goto('/#/sign-in?next=%2Fmonitoring');
-      await page.getByTestId('signin-email').fill('security@storefront.test');
-      await page.getByTestId('signin-password').fill('Security-Demo-2026');
-      await page.getByTestId('signin-submit').click();
+      await signInToDesk(page, 'security@storefront.test', 'Security-Demo-2026');
       await page.getByTestId('edge-blocks').waitFor();
       // The vault's identity as the gateway read it off the mTLS connection.
       await expect.poll(() => page.locator('[data-testid="certificate-row"][data-service="payment-vault"] code').first().textContent()).toBe('payment-vault');
@@ -93,3 +84,11 @@ describe('the security desk page', () => {
     }
   });
 });
+
+/** Signs in on the sign-in page with the security desk as the destination. */
+async function signInToDesk(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/#/sign-in?next=%2Fmonitoring');
+  await page.getByTestId('signin-email').fill(email);
+  await page.getByTestId('signin-password').fill(password);
+  await page.getByTestId('signin-submit').click();
+}

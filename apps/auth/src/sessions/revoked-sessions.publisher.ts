@@ -1,15 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { revokedSessionKey } from '@storefront/identity/access';
 import { AUTH_CONFIG, type AuthConfig } from '../config/auth.config';
 import { AuthRedis } from '../redis/auth-redis';
-
-/**
- * The Redis key the gateway checks before forwarding a signed-in request
- * (apps/gateway/src/proxy/revoked-sessions.ts builds the same key: keep the
- * two in step; the e2e password-change spec proves they agree).
- */
-export function revokedSessionKey(prefix: string, sessionId: string): string {
-  return `${prefix}:revoked-session:${sessionId}`;
-}
 
 /**
  * Access tokens are stateless JWTs: revoking a session in the database stops

@@ -43,10 +43,21 @@ export class CatalogCache {
     return this.config.EDGE_CACHE_TTL_SECONDS > 0 && method === 'GET' && upstream === 'catalog' && !headers.authorization;
   }
 
-  /** A cached answer for this path and query (304 when the browser already holds it), or undefined on a miss or with Redis away. */
-  async lookup(pathAndQuery: string, ifNoneMatch: string | undefined): Promise<ProxyResponse | undefined> {
+  /** The cache key of this path and query in the current catalog version, read once per request; undefined with Redis away. */
+  async keyFor(pathAndQuery: string): Promise<string | undefined> {
     try {
-      const raw = await this.redis.client.get(await this.key(pathAndQuery));
+      const version = (await this.redis.client.get(`${this.prefix}:version`)) ?? '0';
+      return `${this.prefix}:v${version}:${createHash('sha256').update(pathAndQuery).digest('base64url')}`;
+    } catch (error) {
+      this.unavailable(error);
+      return undefined;
+    }
+  }
+
+  /** The cached answer under this key (304 when the browser already holds it), or undefined on a miss or with Redis away. */
+  async lookup(key: string, ifNoneMatch: string | undefined): Promise<ProxyResponse | undefined> {
+    try {
+      const raw = await this.redis.client.get(key);
       if (!raw) return undefined;
       const entry = JSON.parse(raw) as CachedEntry;
       return answer(entry, 'HIT', ifNoneMatch);
@@ -57,14 +68,14 @@ export class CatalogCache {
   }
 
   /** Keeps a cacheable 200 from the catalog and returns it with its ETag (or 304 when the browser already holds it). */
-  async store(pathAndQuery: string, response: ProxyResponse, ifNoneMatch: string | undefined): Promise<ProxyResponse> {
+  async store(key: string, response: ProxyResponse, ifNoneMatch: string | undefined): Promise<ProxyResponse> {
     const ttl = this.ttlFor(response);
     if (ttl === 0) return response;
     const headers = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, String(value)]));
     headers.etag ??= `"${createHash('sha256').update(response.body).digest('base64url').slice(0, 27)}"`;
     const entry: CachedEntry = { headers, body: response.body.toString('utf8') };
     try {
-      await this.redis.client.set(await this.key(pathAndQuery), JSON.stringify(entry), 'EX', ttl);
+      await this.redis.client.set(key, JSON.stringify(entry), 'EX', ttl);
     } catch (error) {
       this.unavailable(error);
     }
@@ -87,11 +98,6 @@ export class CatalogCache {
     if (!/\bpublic\b/.test(directives) || /\b(no-store|private|no-cache)\b/.test(directives)) return 0;
     const seconds = Number((/\bs-maxage=(\d+)/.exec(directives) ?? /\bmax-age=(\d+)/.exec(directives))?.[1] ?? 0);
     return Math.min(seconds, this.config.EDGE_CACHE_TTL_SECONDS);
-  }
-
-  private async key(pathAndQuery: string): Promise<string> {
-    const version = (await this.redis.client.get(`${this.prefix}:version`)) ?? '0';
-    return `${this.prefix}:v${version}:${createHash('sha256').update(pathAndQuery).digest('base64url')}`;
   }
 
   private unavailable(error: unknown): void {

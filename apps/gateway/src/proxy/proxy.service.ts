@@ -72,10 +72,10 @@ export class ProxyService {
           path: `${API_PREFIX}${rawPath}`,
         });
 
-    const cacheable = this.catalogCache.applies(req.method, route.upstream, req.headers);
     const ifNoneMatch = req.headers['if-none-match'];
-    if (cacheable) {
-      const cached = await this.catalogCache.lookup(`${rawPath}${query}`, ifNoneMatch);
+    const cacheKey = this.catalogCache.applies(req.method, route.upstream, req.headers) ? await this.catalogCache.keyFor(`${rawPath}${query}`) : undefined;
+    if (cacheKey) {
+      const cached = await this.catalogCache.lookup(cacheKey, ifNoneMatch);
       if (cached) return cached;
     }
 
@@ -94,7 +94,7 @@ export class ProxyService {
     const response: ProxyResponse = { status: upstream.status, headers: responseHeadersFrom(route, upstream.headers), body: upstream.body };
     // A checkout reserves stock (or releases it on a decline): the cached catalog is out of date.
     if (req.method === 'POST' && route.upstream === 'order' && rawPath === '/orders') await this.catalogCache.invalidate();
-    return cacheable ? this.catalogCache.store(`${rawPath}${query}`, response, ifNoneMatch) : response;
+    return cacheKey ? this.catalogCache.store(cacheKey, response, ifNoneMatch) : response;
   }
 
   /**

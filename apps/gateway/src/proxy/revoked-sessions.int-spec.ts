@@ -3,16 +3,21 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { uniqueRedisPrefix } from '@storefront/platform/testing';
 import type { GatewayConfig } from '../config/gateway.config';
+import { EdgeRedis } from '../edge/edge-redis';
 import { RevokedSessions } from './revoked-sessions';
 
 const config = (redisUrl: string, prefix: string) => ({ REDIS_URL: redisUrl, SECURITY_EVENTS_PREFIX: prefix }) as GatewayConfig;
+const revokedSessions = (redisUrl: string, prefix: string) => {
+  const edgeRedis = new EdgeRedis(config(redisUrl, prefix));
+  return { sessions: new RevokedSessions(config(redisUrl, prefix), edgeRedis), close: () => edgeRedis.onApplicationShutdown() };
+};
 
 describe('RevokedSessions (the gateway side of session revocation)', () => {
   const prefix = uniqueRedisPrefix('revoked');
   const redis = new Redis(inject('redisUrl'));
-  const revoked = new RevokedSessions(config(inject('redisUrl'), prefix));
+  const { sessions: revoked, close } = revokedSessions(inject('redisUrl'), prefix);
   afterAll(async () => {
-    await revoked.onApplicationShutdown();
+    await close();
     redis.disconnect();
   });
 
@@ -24,11 +29,11 @@ describe('RevokedSessions (the gateway side of session revocation)', () => {
   });
 
   it('fails open when Redis cannot be reached: the token is still checked for signature and expiry', async () => {
-    const unreachable = new RevokedSessions(config('redis://127.0.0.1:1', prefix));
+    const { sessions: unreachable, close: closeUnreachable } = revokedSessions('redis://127.0.0.1:1', prefix);
     try {
       expect(await unreachable.isRevoked(randomUUID())).toBe(false);
     } finally {
-      await unreachable.onApplicationShutdown();
+      await closeUnreachable();
     }
   });
 });

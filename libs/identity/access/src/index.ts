@@ -4,3 +4,4 @@ export { AccessTokenVerifier, ACCESS_TOKEN_ALGORITHM } from './access-token.veri
 export { BearerTokenStrategy, BEARER_STRATEGY } from './bearer-token.strategy';
 export { SignedInGuard, RolesGuard, RequireRoles, CurrentUser } from './guards';
 export { AccessModule, type JwksSourceProvider } from './access.module';
+export { revokedSessionKey } from './revoked-session-key';
