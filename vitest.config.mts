@@ -22,7 +22,7 @@ export default defineConfig({
       {
         resolve: { alias },
         plugins,
-        test: { name: 'unit', include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts', 'tools/**/*.spec.ts'], exclude },
+        test: { name: 'unit', include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts', 'tools/**/*.spec.ts', 'e2e/support/**/*.spec.ts'], exclude },
       },
       {
         resolve: { alias },

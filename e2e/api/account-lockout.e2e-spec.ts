@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { StorefrontClient } from '../support/storefront-client';
 import { signIn } from '../support/shopper';
+import { signInStaff } from '../support/staff-sign-in';
 
 const api = new StorefrontClient(inject('baseUrl'), inject('tlsDir'));
 afterAll(() => api.close());
@@ -24,7 +25,7 @@ describe('brute force against one account (PCI DSS 8.3.4)', () => {
     const customer = await signIn(api, 'customer@storefront.test', 'Customer-Demo-2026');
     expect((await api.call('POST', `/api/admin/users/${registered.body.id}/unlock`, { token: customer })).status).toBe(403);
 
-    const support = await signIn(api, 'support@storefront.test', 'Support-Demo-2026');
+    const support = await signInStaff(api, 'support@storefront.test', 'Support-Demo-2026');
     const unlocked = await api.call('POST', `/api/admin/users/${registered.body.id}/unlock`, { token: support });
     expect(unlocked.status, unlocked.text).toBe(200);
     expect((await api.call('POST', '/api/auth/login', { body: { email, password } })).status).toBe(200);

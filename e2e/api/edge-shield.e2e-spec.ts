@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'undici';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { signIn } from '../support/shopper';
+import { signInStaff } from '../support/staff-sign-in';
 import { StorefrontClient } from '../support/storefront-client';
 
 const api = new StorefrontClient(inject('baseUrl'), inject('tlsDir'));
@@ -64,7 +65,7 @@ describe('the edge shield (layer 1)', () => {
   });
 
   it('lets security staff block and unblock a source from the web app, and refuses customers', async () => {
-    const security = await signIn(api, 'security@storefront.test', 'Security-Demo-2026');
+    const security = await signInStaff(api, 'security@storefront.test', 'Security-Demo-2026');
     const customer = await signIn(api, 'customer@storefront.test', 'Customer-Demo-2026');
     expect((await api.call('POST', '/api/admin/edge/blocks', { token: customer, body: { entry: BLOCKED_ADDRESS, minutes: 5 } })).status).toBe(403);
     expect((await api.call('POST', '/api/admin/edge/blocks', { token: security, body: { entry: 'not-an-ip', minutes: 5 } })).status).toBe(400);

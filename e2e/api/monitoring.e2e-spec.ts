@@ -4,6 +4,7 @@ import { loadTlsIdentity, ServiceClient } from '@storefront/platform/mtls';
 import { eventually } from '@storefront/platform/testing';
 import { StorefrontClient } from '../support/storefront-client';
 import { signIn } from '../support/shopper';
+import { signInStaff } from '../support/staff-sign-in';
 
 const api = new StorefrontClient(inject('baseUrl'), inject('tlsDir'));
 afterAll(() => api.close());
@@ -21,7 +22,7 @@ describe('layer 6: the monitor through the gateway', () => {
     for (let attempt = 1; attempt <= 5; attempt++) {
       expect((await api.call('POST', '/api/auth/login', { body: { email, password: `wrong-${attempt}-password` } })).status).toBe(401);
     }
-    const security = await signIn(api, 'security@storefront.test', 'Security-Demo-2026');
+    const security = await signInStaff(api, 'security@storefront.test', 'Security-Demo-2026');
     const alert = await eventually(async () => {
       const res = await api.call<{ items: Alert[] }>('GET', '/api/admin/alerts?limit=200', { token: security });
       expect(res.status).toBe(200);
@@ -42,7 +43,7 @@ describe('layer 6: the monitor through the gateway', () => {
   });
 
   it('verifies the audit log for security staff', async () => {
-    const security = await signIn(api, 'security@storefront.test', 'Security-Demo-2026');
+    const security = await signInStaff(api, 'security@storefront.test', 'Security-Demo-2026');
     const res = await api.call<{ valid: boolean; checked: number }>('GET', '/api/admin/audit/verify', { token: security });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ valid: true, checked: expect.any(Number) });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { StorefrontClient } from '../support/storefront-client';
-import { checkout, DECLINED_CARD, inStockProduct, newShopper, productNamed, signIn, tokenize } from '../support/shopper';
+import { checkout, DECLINED_CARD, inStockProduct, newShopper, productNamed, tokenize } from '../support/shopper';
+import { signInStaff } from '../support/staff-sign-in';
 
 const api = new StorefrontClient(inject('baseUrl'), inject('tlsDir'));
 afterAll(() => api.close());
@@ -107,7 +108,7 @@ describe('the order flow through the gateway', () => {
     const stranger = await newShopper(api);
     expect((await api.call('GET', `/api/orders/${placed.body.id}`, { token: stranger.token })).status).toBe(404);
     expect((await api.call('GET', '/api/admin/orders', { token: owner.token })).status).toBe(403);
-    const support = await signIn(api, 'support@storefront.test', 'Support-Demo-2026');
+    const support = await signInStaff(api, 'support@storefront.test', 'Support-Demo-2026');
     const staffView = await api.call<{ items: Array<{ id: string }> }>('GET', '/api/admin/orders', { token: support });
     expect(staffView.status).toBe(200);
     expect(staffView.body.items.map((o) => o.id)).toContain(placed.body.id);

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { signIn } from '../support/shopper';
+import { signInStaff } from '../support/staff-sign-in';
 import { StorefrontClient } from '../support/storefront-client';
 
 const api = new StorefrontClient(inject('baseUrl'), inject('tlsDir'));
@@ -13,7 +14,7 @@ const DAY_MS = 86_400_000;
 
 describe('service certificates (layer 2, made visible)', () => {
   it('shows security staff each service identity and a short-lived expiry, as presented over mTLS', async () => {
-    const security = await signIn(api, 'security@storefront.test', 'Security-Demo-2026');
+    const security = await signInStaff(api, 'security@storefront.test', 'Security-Demo-2026');
     const res = await api.call<ServiceCertificates>('GET', '/api/admin/certificates', { token: security });
     expect(res.status, res.text).toBe(200);
     const byService = new Map(res.body.services.map((s) => [s.service, s]));

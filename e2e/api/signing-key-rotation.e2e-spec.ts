@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { newShopper, signIn } from '../support/shopper';
+import { newShopper } from '../support/shopper';
+import { signInStaff } from '../support/staff-sign-in';
 import { StorefrontClient } from '../support/storefront-client';
 
 const api = new StorefrontClient(inject('baseUrl'), inject('tlsDir'));
@@ -21,7 +22,7 @@ describe('rotating the token signing key', () => {
 
   it('pre-publishes the next key and logs nobody out', async () => {
     const shopper = await newShopper(api);
-    const admin = await signIn(api, 'admin@storefront.test', 'Admin-Demo-2026');
+    const admin = await signInStaff(api, 'admin@storefront.test', 'Admin-Demo-2026');
     const before = await api.call<{ keys: KeyView[] }>('GET', '/api/admin/signing-keys', { token: admin });
     expect(before.status, before.text).toBe(200);
     const active = before.body.keys.find((key) => key.state === 'active');

@@ -9,6 +9,7 @@ export default {
   id: 'csrf-refresh',
   title: 'CSRF on POST /api/auth/refresh (no x-requested-with; foreign Origin)',
   layer: { number: 3, name: 'Service protection' },
+  stoppedMeans: '403 CSRF_REJECTED / ORIGIN_NOT_ALLOWED; the same cookie sent properly gets 200',
   order: 20,
   async run(ctx) {
     const { refreshCookie } = await ctx.customerA();

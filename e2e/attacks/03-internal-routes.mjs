@@ -22,6 +22,7 @@ export default {
   id: 'internal-routes',
   title: 'Reaching internal routes (/api/internal/*, dot segments, encoded slashes)',
   layer: { number: 1, name: 'Edge shield' },
+  stoppedMeans: "404, 400 or 403 REQUEST_BLOCKED for every probe (or the storefront's own page, never a forwarded call)",
   order: 30,
   async run(ctx) {
     const evidence = [];

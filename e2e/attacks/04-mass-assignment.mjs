@@ -9,6 +9,7 @@ export default {
   id: 'mass-assignment',
   title: 'Mass assignment (register with role admin; cart line with priceCents)',
   layer: { number: 3, name: 'Service protection' },
+  stoppedMeans: '400 VALIDATION_FAILED for both, no cheap line in the cart',
   order: 40,
   async run(ctx) {
     const evidence = [];

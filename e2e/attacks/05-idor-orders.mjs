@@ -8,6 +8,7 @@ export default {
   id: 'idor-orders',
   title: "IDOR: customer B reads customer A's order",
   layer: { number: 3, name: 'Service protection' },
+  stoppedMeans: "404 ORDER_NOT_FOUND, not in B's list, 403 on /api/admin/orders",
   order: 50,
   async run(ctx) {
     const a = await ctx.customerA();

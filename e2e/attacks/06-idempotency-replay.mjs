@@ -10,6 +10,7 @@ export default {
   id: 'idempotency-replay',
   title: 'Idempotency replay: the same checkout twice with one Idempotency-Key',
   layer: { number: 3, name: 'Service protection' },
+  stoppedMeans: 'same order id, Idempotent-Replayed: true, order count +1',
   order: 60,
   async run(ctx) {
     const a = await ctx.customerA();

@@ -12,6 +12,7 @@ export default {
   id: 'card-number-echo',
   title: 'Card number never echoed (tokenize, errors, orders, every response of the run)',
   layer: { number: 4, name: 'Encryption' },
+  stoppedMeans: 'no response of the run contains the number (plain, spaced or dashed)',
   order: 70,
   async run(ctx) {
     const a = await ctx.customerA();

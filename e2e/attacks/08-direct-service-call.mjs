@@ -23,6 +23,7 @@ export default {
   id: 'direct-service-call',
   title: 'Calling services directly without a client certificate (payment-vault first)',
   layer: { number: 2, name: 'Private network' },
+  stoppedMeans: 'no HTTP answer from any service: the TLS handshake wants a client certificate',
   order: 80,
   async run(ctx) {
     const targets = [['payment-vault', ctx.vaultUrl], ...Object.entries(ctx.serviceUrls).filter(([name]) => name !== 'payment-vault')];

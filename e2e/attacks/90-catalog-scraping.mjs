@@ -17,6 +17,7 @@ export default {
   id: 'catalog-scraping',
   title: 'Catalog scraping: rapid GET /api/products from one address',
   layer: { number: 1, name: 'Edge shield' },
+  stoppedMeans: "slowed past 120/min, then 429 RATE_LIMITED and a 10-minute block of the address's catalog reads",
   order: 90,
   async run(ctx) {
     const results = [];

@@ -16,6 +16,7 @@ export default {
   id: 'brute-force-login',
   title: 'Brute-force sign-in on one account',
   layer: { number: 5, name: 'Identity' },
+  stoppedMeans: '423 ACCOUNT_LOCKED (account lock, layer 5) or 429 RATE_LIMITED (sign-in tier, layer 1); the right password no longer signs in',
   order: 99,
   async run(ctx) {
     const email = `attack-target-${randomUUID()}@example.test`;
@@ -33,11 +34,18 @@ export default {
     // A register refused by the sign-in tier still leaves an attacker guessing; go on against the address's block.
     const statuses = [];
     let stoppedBy;
+    let stoppingLayer;
     for (let guess = 1; guess <= MAX_GUESSES && !stoppedBy; guess++) {
       const res = await ctx.client.call('POST', '/api/auth/login', { body: { email, password: `guess-${guess}-${randomUUID()}` } });
       statuses.push(`${res.status}${res.body?.error?.code ? ` ${res.body.error.code}` : ''} (${res.ms} ms)`);
-      if (res.status === 423) stoppedBy = `account lock (layer 5): 423 ${res.body?.error?.code} after ${guess - 1} failures`;
-      if (res.status === 429) stoppedBy = `gateway sign-in tier (layer 1): 429 ${res.body?.error?.code} at guess ${guess}, Retry-After ${res.headers['retry-after']} s`;
+      if (res.status === 423) {
+        stoppedBy = `account lock (layer 5): 423 ${res.body?.error?.code} after ${guess - 1} failures`;
+        stoppingLayer = { number: 5, name: 'Identity' };
+      }
+      if (res.status === 429) {
+        stoppedBy = `gateway sign-in tier (layer 1): 429 ${res.body?.error?.code} at guess ${guess}, Retry-After ${res.headers['retry-after']} s`;
+        stoppingLayer = { number: 1, name: 'Edge shield' };
+      }
       if (res.status === 200) statuses.push('a wrong password signed in!');
     }
     evidence.push(`guesses: ${statuses.join(', ')}`);
@@ -47,6 +55,7 @@ export default {
     const stopped = stoppedBy !== undefined && right.status !== 200 && !statuses.some((s) => s.startsWith('200'));
     return {
       stopped,
+      stoppedBy: stoppingLayer,
       evidence: evidence.join('\n'),
       attackerGot: stopped ? '' : right.status === 200 ? 'still able to sign in after the guesses (no lock)' : `${statuses.length} unthrottled guesses`,
     };

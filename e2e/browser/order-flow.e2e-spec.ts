@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type OpenedStore, openStore as openStoreAt, WAIT_MS } from '../support/browser';
+import { fillCheckout, registerAndSignIn } from '../support/browser-shopper';
 
 // The e2e globalSetup starts the stack and provides its URL; STOREFRONT_URL points at one already running.
 const BASE_URL = inject('baseUrl').replace(/\/$/, '');
@@ -142,43 +143,10 @@ async function pickPlainInStockProduct(page: Page): Promise<ProductChoice> {
   return { id: choice.id, name: choice.name };
 }
 
-/** Registers a fresh customer on the register page and signs in with the same credentials. */
-async function registerAndSignIn(page: Page): Promise<void> {
-  const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-  const email = `e2e-${unique}@example.com`;
-  const password = `Browser-e2e-${unique}-Passphrase!`;
-
-  await page.getByTestId('register-form').waitFor();
-  await page.getByTestId('register-name').fill(`E2E Shopper ${unique}`);
-  await page.getByTestId('register-email').fill(email);
-  await page.getByTestId('register-password').fill(password);
-  await page.getByTestId('register-submit').click();
-
-  await page.getByTestId('signin-form').waitFor();
-  await page.getByTestId('signin-email').fill(email);
-  await page.getByTestId('signin-password').fill(password);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('nav-sign-out').waitFor();
-}
-
 async function addToCart(page: Page, quantity: number): Promise<void> {
   await page.getByTestId('quantity-input').fill(String(quantity));
   await page.getByTestId('add-to-cart').click();
   await expect.poll(() => page.getByTestId('alert-notice').textContent(), { timeout: WAIT_MS }).toMatch(/^Added/);
-}
-
-async function fillCheckout(page: Page, cardNumber: string): Promise<void> {
-  await page.getByTestId('checkout-form').waitFor();
-  await page.getByTestId('ship-name').fill('E2E Shopper');
-  await page.getByTestId('ship-line1').fill('1 Test Street');
-  await page.getByTestId('ship-city').fill('Testville');
-  await page.getByTestId('ship-postal-code').fill('12345');
-  await page.getByTestId('ship-country').fill('US');
-  await page.getByTestId('card-number').fill(cardNumber);
-  await page.getByTestId('card-exp-month').fill('12');
-  await page.getByTestId('card-exp-year').fill(String(new Date().getFullYear() + 2));
-  await page.getByTestId('card-cvc').fill('123');
-  await page.getByTestId('card-holder').fill('E2E Shopper');
 }
 
 /** The full number must not be in the page's HTML nor in any browser storage, with or without spaces. */

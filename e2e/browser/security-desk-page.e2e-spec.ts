@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/browser';
+import { signInInBrowser, signInStaffInBrowser } from '../support/staff-browser-sign-in';
 import { StorefrontClient } from '../support/storefront-client';
 
 const BASE_URL = inject('baseUrl').replace(/\/$/, '');
@@ -22,7 +23,7 @@ describe('the security desk page', () => {
     const context = await browser.newContext({ ignoreHTTPSErrors: true, baseURL: BASE_URL });
     const page = await context.newPage();
     try {
-      await signInToDesk(page, 'security@storefront.test', 'Security-Demo-2026');
+      await signInStaffToDesk(page, 'security@storefront.test', 'Security-Demo-2026');
       await page.getByTestId('alert-list').waitFor();
       await expect(page.getByTestId('nav-monitoring').isVisible()).resolves.toBe(true);
 
@@ -63,7 +64,7 @@ describe('the security desk page', () => {
     const source = '127.0.0.41';
     const fromSource = new StorefrontClient(inject('baseUrl'), inject('tlsDir'), source);
     try {
-      await signInToDesk(page, 'security@storefront.test', 'Security-Demo-2026');
+      await signInStaffToDesk(page, 'security@storefront.test', 'Security-Demo-2026');
       await page.getByTestId('edge-blocks').waitFor();
       // The vault's identity as the gateway read it off the mTLS connection.
       await expect.poll(() => page.locator('[data-testid="certificate-row"][data-service="payment-vault"] code').first().textContent()).toBe('payment-vault');
@@ -85,10 +86,5 @@ describe('the security desk page', () => {
   });
 });
 
-/** Signs in on the sign-in page with the security desk as the destination. */
-async function signInToDesk(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/#/sign-in?next=%2Fmonitoring');
-  await page.getByTestId('signin-email').fill(email);
-  await page.getByTestId('signin-password').fill(password);
-  await page.getByTestId('signin-submit').click();
-}
+const signInToDesk = (page: Page, email: string, password: string) => signInInBrowser(page, email, password, '/monitoring');
+const signInStaffToDesk = (page: Page, email: string, password: string) => signInStaffInBrowser(page, email, password, '/monitoring');

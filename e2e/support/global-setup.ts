@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import type { TestProject } from 'vitest/node';
 import { dropDatabases, readDatabaseRegistry } from '../../tools/stack/src/databases';
 import { startStack, type RunningStack } from '../../tools/stack/src/start-stack';
-import type { StackOptions } from '../../tools/stack/src/stack-layout';
+import { demoStaffTotpFile, type StackOptions } from '../../tools/stack/src/stack-layout';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,8 +14,14 @@ declare module 'vitest' {
     logDir: string;
     /** The vault's database, to prove what is (not) stored there ('' when testing a store started elsewhere). */
     vaultDatabaseUrl: string;
+    /** Every database of the stack by service, each with that service's own role ({} when testing a store started elsewhere). */
+    databaseUrls: Record<string, string>;
+    /** The stack's Redis database, every key of which belongs to it ('' when testing a store started elsewhere). */
+    redisUrl: string;
     /** Prometheus endpoints by service ({} when testing a store started elsewhere). */
     metricsUrls: Record<string, string>;
+    /** The demo staff's TOTP secrets ({ email: base32 }) the auth seed wrote, for e2e/support/staff-sign-in.ts. */
+    staffTotpFile: string;
   }
 }
 
@@ -33,7 +39,10 @@ export default async function setup(project: TestProject) {
     project.provide('tlsDir', process.env.STOREFRONT_TLS_DIR ?? path.join(ROOT, '.secrets/tls'));
     project.provide('logDir', '');
     project.provide('vaultDatabaseUrl', '');
+    project.provide('databaseUrls', {});
+    project.provide('redisUrl', '');
     project.provide('metricsUrls', {});
+    project.provide('staffTotpFile', process.env.STOREFRONT_STAFF_TOTP_FILE ?? demoStaffTotpFile({ secretsDir: path.join(ROOT, '.secrets') }));
     return;
   }
   const options: StackOptions = {
@@ -57,7 +66,10 @@ export default async function setup(project: TestProject) {
   project.provide('tlsDir', path.join(options.secretsDir, 'tls'));
   project.provide('logDir', options.logDir);
   project.provide('vaultDatabaseUrl', stack.databaseUrls.get('payment-vault') ?? '');
+  project.provide('databaseUrls', Object.fromEntries(stack.databaseUrls));
+  project.provide('redisUrl', options.redisUrl);
   project.provide('metricsUrls', stack.metricsUrls);
+  project.provide('staffTotpFile', demoStaffTotpFile(options));
   return () => stack.stop();
 }
 

@@ -56,3 +56,15 @@ export function checkout(api: StorefrontClient, token: string, cardToken: string
     headers: { 'idempotency-key': idempotencyKey },
   });
 }
+
+/** A new customer with one paid order (one item, card 4242). */
+export async function customerWithOrder(api: StorefrontClient): Promise<{ token: string; orderId: string }> {
+  const shopper = await newShopper(api);
+  const product = await inStockProduct(api, 2);
+  const cart = await api.call('POST', '/api/cart/items', { token: shopper.token, body: { productId: product.id, quantity: 1 } });
+  expect(cart.status, cart.text).toBe(200);
+  const card = await tokenize(api, shopper.token);
+  const placed = await checkout(api, shopper.token, card.body.cardToken);
+  expect(placed.status, placed.text).toBe(201);
+  return { token: shopper.token, orderId: placed.body.id };
+}

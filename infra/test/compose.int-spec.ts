@@ -28,6 +28,12 @@ function resolvedCompose(): ComposeFile {
 }
 
 const networksOf = (service: ComposeService) => (Array.isArray(service.networks) ? service.networks : Object.keys(service.networks ?? {})).sort();
+/** Every service attached to `network`, sorted. */
+const membersOf = (compose: ComposeFile, network: string) =>
+  Object.entries(compose.services)
+    .filter(([, service]) => networksOf(service).includes(network))
+    .map(([name]) => name)
+    .sort();
 const APP_SERVICES = ['gateway', 'auth', 'catalog', 'order', 'payment-vault', 'kms', 'monitor'];
 
 describe('compose.yaml', () => {
@@ -47,19 +53,53 @@ describe('compose.yaml', () => {
   it('keeps the app and vault zones internal (no route to the internet)', () => {
     expect(compose.networks.app.internal).toBe(true);
     expect(compose.networks.vault.internal).toBe(true);
+    expect(compose.networks['vault-door'].internal).toBe(true);
     expect(compose.networks.edge.internal).toBeFalsy();
   });
 
   it('places each service in the zones ARCHITECTURE.md draws', () => {
     // `monitoring` carries only metrics scrapes: every service joins it, Prometheus is its only other member.
-    expect(networksOf(compose.services.gateway)).toEqual(['app', 'edge', 'monitoring', 'vault']);
-    expect(networksOf(compose.services['payment-vault'])).toEqual(['monitoring', 'vault']);
+    expect(networksOf(compose.services.gateway)).toEqual(['app', 'edge', 'monitoring', 'vault-door']);
+    expect(networksOf(compose.services.order)).toEqual(['app', 'monitoring', 'vault-door']);
+    expect(networksOf(compose.services.monitor)).toEqual(['app', 'monitoring', 'vault-door']);
+    expect(networksOf(compose.services['payment-vault'])).toEqual(['monitoring', 'vault', 'vault-door']);
     expect(networksOf(compose.services.kms)).toEqual(['monitoring', 'vault']);
     expect(networksOf(compose.services['vault-db'])).toEqual(['vault']);
     expect(networksOf(compose.services.catalog)).toEqual(['app', 'monitoring']);
     expect(networksOf(compose.services.auth)).toEqual(['app', 'monitoring']);
     expect(networksOf(compose.services.redis)).toEqual(['app']);
     expect(networksOf(compose.services['app-db'])).toEqual(['app']);
+  });
+
+  it('attaches kms and vault-db to the vault network alone, which only the payment vault shares with them', () => {
+    // The databases init job provisions vault-db once and exits; nothing long-running besides the vault joins them.
+    expect(membersOf(compose, 'vault')).toEqual(['databases', 'kms', 'payment-vault', 'vault-db']);
+    expect(networksOf(compose.services['vault-db'])).toEqual(['vault']);
+    expect(networksOf(compose.services.kms).filter((n) => n !== 'monitoring')).toEqual(['vault']);
+  });
+
+  it("opens the vault's front door only to the services that must call it (gateway, order) or that it reports to (monitor)", () => {
+    expect(membersOf(compose, 'vault-door')).toEqual(['gateway', 'monitor', 'order', 'payment-vault']);
+  });
+
+  it('gives nothing in the vault zone a network with a route out', () => {
+    for (const name of membersOf(compose, 'vault')) {
+      for (const network of networksOf(compose.services[name])) expect(compose.networks[network].internal, `${name} on ${network}`).toBe(true);
+    }
+  });
+
+  it("shares a zone network (not just metrics) between each service and every service its configuration calls", () => {
+    const calls: string[] = [];
+    for (const [name, service] of Object.entries(compose.services)) {
+      for (const value of Object.values(service.environment ?? {})) {
+        const callee = /^(?:https|redis):\/\/([a-z-]+):\d+/.exec(String(value))?.[1];
+        if (!callee || !compose.services[callee]) continue; // e.g. PUBLIC_ORIGIN, the browser's view of the gateway
+        const shared = networksOf(service).filter((n) => n !== 'monitoring' && networksOf(compose.services[callee]).includes(n));
+        expect(shared, `${name} -> ${callee}`).not.toEqual([]);
+        calls.push(`${name} -> ${callee}`);
+      }
+    }
+    expect(calls).toEqual(expect.arrayContaining(['gateway -> payment-vault', 'order -> payment-vault', 'payment-vault -> kms', 'payment-vault -> monitor']));
   });
 
   it('lets Prometheus scrape every service over the internal monitoring network, and nothing else', () => {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { brief } from './http.mjs';
+import { describeAlert, waitForAlert } from './alerts.mjs';
+import { AttackClient, brief } from './http.mjs';
+import { signInAsStaff } from './staff.mjs';
 
 export const APPROVED_CARD = '4242424242424242';
 export const SHIPPING = { name: 'Ada Lovelace', line1: '12 St James Square', city: 'London', postalCode: 'SW1Y 4JH', country: 'GB' };
-const DEMO_CUSTOMER = { email: 'customer@storefront.test', password: 'Customer-Demo-2026' };
 
 /**
  * A step the attack needed that the store refused or could not do (a
@@ -18,21 +19,70 @@ export class SetupError extends Error {}
  * only 10 sign-in calls (login, register, MFA) per minute per address, and
  * the brute-force scenario needs what is left of that budget.
  */
-export function createContext({ client, baseUrl, vaultUrl, serviceUrls, log }) {
+export function createContext({ client, baseUrl, vaultUrl, serviceUrls, log, ca, tlsDir, vaultDatabaseUrl, sourceAddresses = [] }) {
   let customerA;
   let customerB;
   let product;
+  const extraClients = [];
   const ctx = {
     client,
     baseUrl,
     vaultUrl,
     serviceUrls,
     log,
+    ca,
+    tlsDir,
+    vaultDatabaseUrl,
     SetupError,
 
-    /** The seeded demo customer, signed in: { id, email, token, refreshCookie }. */
+    /**
+     * Another attacker on its own source address (the next of sourceAddresses), for a scenario
+     * that earns a block or spends a per-address budget; the main client when no address is left.
+     */
+    newClient() {
+      const localAddress = sourceAddresses[extraClients.length];
+      if (!localAddress) return client;
+      const extra = new AttackClient({ baseUrl, ca, localAddress });
+      // One transcript for the whole run, so card-number-echo scans every client's responses.
+      extra.transcript = client.transcript;
+      extraClients.push(extra);
+      return extra;
+    },
+
+    async closeClients() {
+      await Promise.all([client, ...extraClients].map((c) => c.close()));
+    },
+
+    /** A freshly registered customer signed in through `from` (default: the main client): { id, email, password, token, refreshCookie }. */
+    registerAndSignIn(from = client) {
+      return registerAndSignIn(from);
+    },
+
+    refreshCookieOf,
+
+    signIn(from, email, password) {
+      return signIn(from, email, password);
+    },
+
+    /** Staff sign-in for evidence only staff can see (alerts); see staff.mjs. */
+    signInAsStaff(role, from = client) {
+      return signInAsStaff(from, role, tlsDir);
+    },
+
+    /** Polls the staff alert list through `from` until `matches` finds one (undefined after the deadline); see alerts.mjs. */
+    waitForAlert(from, staff, matches, deadlineMs) {
+      return waitForAlert(from, staff, matches, deadlineMs);
+    },
+
+    describeAlert,
+
+    /**
+     * A freshly registered customer, signed in: { id, email, token, refreshCookie }. Not the seeded demo
+     * customer: the attacks add cards and place orders, and the monitor's velocity rule would (rightly)
+     * lock a shared account that people and other tests sign in with.
+     */
     customerA() {
-      customerA ??= signIn(client, DEMO_CUSTOMER.email, DEMO_CUSTOMER.password);
+      customerA ??= registerAndSignIn(client);
       return customerA;
     },
 
@@ -54,22 +104,23 @@ export function createContext({ client, baseUrl, vaultUrl, serviceUrls, log }) {
       return product;
     },
 
-    tokenizeCard(session, number = APPROVED_CARD) {
-      return client.call('POST', '/api/payments/cards', {
+    /** Helpers below take `from` (default: the main client) for a scenario whose shoppers keep to their own address. */
+    tokenizeCard(session, number = APPROVED_CARD, from = client) {
+      return from.call('POST', '/api/payments/cards', {
         token: session.token,
         body: { number, expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: '123', holder: 'Ada Lovelace' },
       });
     },
 
-    async fillCart(session) {
+    async fillCart(session, from = client) {
       const item = await ctx.inStockProduct();
-      const res = await client.call('POST', '/api/cart/items', { token: session.token, body: { productId: item.id, quantity: 1 } });
+      const res = await from.call('POST', '/api/cart/items', { token: session.token, body: { productId: item.id, quantity: 1 } });
       if (res.status !== 200 && res.status !== 201) throw new SetupError(`could not fill the cart: ${brief(res)}`);
       return item;
     },
 
-    checkout(session, cardToken, idempotencyKey = randomUUID()) {
-      return client.call('POST', '/api/orders', {
+    checkout(session, cardToken, idempotencyKey = randomUUID(), from = client) {
+      return from.call('POST', '/api/orders', {
         token: session.token,
         body: { cardToken, shippingAddress: SHIPPING },
         headers: { 'idempotency-key': idempotencyKey },
@@ -77,11 +128,11 @@ export function createContext({ client, baseUrl, vaultUrl, serviceUrls, log }) {
     },
 
     /** One real, paid order for this session. */
-    async placeOrder(session) {
-      await ctx.fillCart(session);
-      const card = await ctx.tokenizeCard(session);
+    async placeOrder(session, from = client) {
+      await ctx.fillCart(session, from);
+      const card = await ctx.tokenizeCard(session, APPROVED_CARD, from);
       if (card.status !== 201) throw new SetupError(`could not tokenize the test card: ${brief(card)}`);
-      const order = await ctx.checkout(session, card.body.cardToken);
+      const order = await ctx.checkout(session, card.body.cardToken, randomUUID(), from);
       if (order.status !== 201) throw new SetupError(`could not place an order: ${brief(order)}`);
       return order.body;
     },
@@ -89,12 +140,12 @@ export function createContext({ client, baseUrl, vaultUrl, serviceUrls, log }) {
   return ctx;
 }
 
-async function signIn(client, email, password) {
+export async function signIn(client, email, password) {
   const res = await client.call('POST', '/api/auth/login', { body: { email, password } });
   if (res.status !== 200 || !res.body?.accessToken) throw new SetupError(`sign-in as ${email} refused: ${brief(res)}`);
   const me = await client.call('GET', '/api/me', { token: res.body.accessToken });
   if (me.status !== 200) throw new SetupError(`GET /api/me with a fresh token: ${brief(me)}`);
-  return { id: me.body.id, email, token: res.body.accessToken, refreshCookie: refreshCookieOf(res.headers['set-cookie']) };
+  return { id: me.body.id, email, password, token: res.body.accessToken, refreshCookie: refreshCookieOf(res.headers['set-cookie']) };
 }
 
 async function registerAndSignIn(client) {
@@ -106,7 +157,7 @@ async function registerAndSignIn(client) {
 }
 
 /** `name=value` of the first Set-Cookie (the refresh cookie), without its attributes. */
-function refreshCookieOf(setCookie) {
+export function refreshCookieOf(setCookie) {
   const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
   return first ? first.split(';')[0] : undefined;
 }

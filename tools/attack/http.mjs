@@ -9,11 +9,16 @@ import { Agent, request } from 'undici';
  * can scan all of it (for a card number, for instance).
  */
 export class AttackClient {
-  /** @param {{ baseUrl: string, ca: string, timeoutMs?: number }} options */
-  constructor({ baseUrl, ca, timeoutMs = 30_000 }) {
+  /**
+   * @param {{ baseUrl: string, ca: string, timeoutMs?: number, localAddress?: string }} options
+   *   localAddress: the source address (e.g. 127.0.0.101), so per-address limits and blocks land on this client alone.
+   */
+  constructor({ baseUrl, ca, timeoutMs = 30_000, localAddress }) {
     this.baseUrl = baseUrl;
     this.origin = new URL(baseUrl).origin;
-    this.dispatcher = new Agent({ connect: { ca }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+    this.ca = ca;
+    this.localAddress = localAddress;
+    this.dispatcher = new Agent({ connect: { ca }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, ...(localAddress ? { localAddress } : {}) });
     /** @type {{ method: string, path: string, status: number, text: string }[]} */
     this.transcript = [];
   }

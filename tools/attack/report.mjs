@@ -12,13 +12,29 @@ export function byLayer(results) {
   return groups;
 }
 
+const layerLabel = (layer) => (layer ? `${layer.number} ${LAYERS[layer.number]}` : '—');
+
+/** Which layer the evidence shows stopping the attack; "—" when nothing did. */
+export function stoppedByLabel(result) {
+  return result.verdict === 'stopped' ? layerLabel(result.stoppedBy ?? result.layer) : result.verdict === 'through' ? 'nothing' : '—';
+}
+
+/** One line per scenario: scenario → expected layer → stopped by → the first line of evidence. */
+export function scorecardTable(results) {
+  const rows = results.map((r) => [r.id, layerLabel(r.layer), stoppedByLabel(r), VERDICT[r.verdict], r.evidence.split('\n').at(-1) ?? '']);
+  const header = ['scenario', 'expected layer', 'stopped by', 'verdict', 'evidence (last line)'];
+  const widths = header.slice(0, 4).map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const format = (row) => row.map((cell, i) => (i < 4 ? cell.padEnd(widths[i]) : cell.slice(0, 100))).join('  ');
+  return [format(header), format(widths.map((w) => '-'.repeat(w)).concat('-'.repeat(20))), ...rows.map(format)].join('\n');
+}
+
 export function scorecardText(results, { baseUrl }) {
-  const lines = ['', `Scorecard for ${baseUrl}`, ''];
+  const lines = ['', `Scorecard for ${baseUrl}`, '', scorecardTable(results), ''];
   for (const [layer, items] of byLayer(results)) {
     lines.push(`Layer ${layer} · ${LAYERS[layer]}`);
     for (const r of items) {
       const mark = r.verdict === 'stopped' ? '✔' : r.verdict === 'through' ? '✘' : '?';
-      lines.push(`  ${mark} ${VERDICT[r.verdict].padEnd(12)} ${r.title}  [${r.id}, ${(r.ms / 1000).toFixed(1)} s]`);
+      lines.push(`  ${mark} ${VERDICT[r.verdict].padEnd(12)} ${r.title}  [${r.id}, stopped by ${stoppedByLabel(r)}, ${(r.ms / 1000).toFixed(1)} s]`);
       for (const line of r.evidence.split('\n')) lines.push(`      ${line}`);
       if (r.verdict !== 'stopped' && r.attackerGot) lines.push(`      attacker got: ${r.attackerGot}`);
     }
@@ -46,13 +62,14 @@ export function scorecardHtml(results, { baseUrl, startedAt }) {
           (r) => `<tr class="${r.verdict}">
   <td class="verdict">${escapeHtml(VERDICT[r.verdict])}</td>
   <td><strong>${escapeHtml(r.title)}</strong><br><code>${escapeHtml(r.id)}</code> · ${(r.ms / 1000).toFixed(1)} s</td>
+  <td>${escapeHtml(stoppedByLabel(r))}</td>
   <td><pre>${escapeHtml(r.evidence)}</pre></td>
   <td><pre>${escapeHtml(r.attackerGot || '—')}</pre></td>
 </tr>`,
         )
         .join('\n');
       return `<h2>Layer ${layer} · ${escapeHtml(LAYERS[layer])}</h2>
-<table><thead><tr><th>verdict</th><th>attack</th><th>evidence</th><th>attacker got</th></tr></thead>
+<table><thead><tr><th>verdict</th><th>attack</th><th>stopped by</th><th>evidence</th><th>attacker got</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table>`;

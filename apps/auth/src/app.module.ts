@@ -1,6 +1,8 @@
 import { Module, type Type } from '@nestjs/common';
+import { GrantUsageModule } from '@storefront/identity/access';
 import { SecurityEventsModule } from '@storefront/platform/events';
 import { HealthController } from '@storefront/platform/mtls';
+import { AccessReviewModule } from './access-review/access-review.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuthConfigModule } from './config/auth-config.module';
 import type { AuthConfig } from './config/auth.config';
@@ -16,6 +18,7 @@ import { SeedModule } from './seed/seed.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SigningKeysModule } from './signing-keys/signing-keys.module';
 import { SignInProtectionModule } from './sign-in-protection/sign-in-protection.module';
+import { StepUpModule } from './step-up/step-up.module';
 import { type SystemOverrides, SystemModule } from './system/system.module';
 
 /**
@@ -32,6 +35,8 @@ export function createAppModule(config: AuthConfig, system: SystemOverrides = {}
       SecurityEventsModule.forRedis({ redisUrl: config.REDIS_URL, prefix: config.SECURITY_EVENTS_PREFIX, service: 'auth' }),
       AuthSecurityEventsModule,
       AuthRedisModule,
+      // Records each staff grant its routes use (signing keys, unlock, access reviews) for the access review.
+      GrantUsageModule.forRedis({ redisUrl: config.REDIS_URL, prefix: config.SECURITY_EVENTS_PREFIX, service: 'auth' }),
       DatabaseModule,
       SigningKeysModule,
       AccountsModule,
@@ -39,10 +44,12 @@ export function createAppModule(config: AuthConfig, system: SystemOverrides = {}
       MfaModule,
       SignInProtectionModule,
       LoginModule,
+      StepUpModule,
       PasswordChangeModule,
       PasskeysModule,
       MeModule,
       SeedModule,
+      AccessReviewModule,
     ],
     controllers: [HealthController],
   })

@@ -50,7 +50,8 @@ describe('catalog service (real PostgreSQL, mutual TLS)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase(inject('postgresAdminUrl'), 'catalog');
-    const config = loadCatalogConfig({ TLS_DIR: tlsDir, CATALOG_DATABASE_URL: db.url, SEED_DEMO_DATA: 'true', LOG_LEVEL: 'silent' });
+    // Nothing here needs a token (writes are tested in product-changes.int-spec.ts): auth's JWKS is fetched only on first use, so no auth runs.
+    const config = loadCatalogConfig({ TLS_DIR: tlsDir, CATALOG_DATABASE_URL: db.url, SEED_DEMO_DATA: 'true', LOG_LEVEL: 'silent', AUTH_URL: 'https://127.0.0.1:1' });
     app = await bootstrapMtlsService({
       service: 'catalog',
       module: createAppModule(config),

@@ -1,4 +1,5 @@
 import { Module, type Type } from '@nestjs/common';
+import { GrantUsageModule } from '@storefront/identity/access';
 import { SecurityEventsModule } from '@storefront/platform/events';
 import { CertificatesModule } from './certificates/certificates.module';
 import type { GatewayConfig } from './config/gateway.config';
@@ -16,6 +17,8 @@ export function createAppModule(config: GatewayConfig): Type<unknown> {
       CoreModule.forRoot(config),
       SecurityEventsModule.forRedis({ redisUrl: config.REDIS_URL, prefix: config.SECURITY_EVENTS_PREFIX, service: 'gateway' }),
       EdgeRedisModule,
+      // Records each staff grant its routes use (edge blocks, certificates) for the access review.
+      GrantUsageModule.forRedis({ redisUrl: config.REDIS_URL, prefix: config.SECURITY_EVENTS_PREFIX, service: 'gateway' }),
       // Off only for the benchmark's baseline on loopback (see EDGE_GUARDS). The shield's staff routes come before the proxy's catch-all.
       ...(config.EDGE_GUARDS === 'on' ? [ShieldModule, EdgeModule] : []),
       CertificatesModule,

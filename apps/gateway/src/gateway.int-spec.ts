@@ -175,7 +175,7 @@ describe('gateway', () => {
 
   describe('failures', () => {
     it('answers 503 SERVICE_UNAVAILABLE in the error shape when the upstream is down, without internal details', async () => {
-      const res = await gw.call({ method: 'GET', path: '/api/admin/alerts', headers: bearer(await up.auth.token(['security'])) });
+      const res = await gw.call({ method: 'GET', path: '/api/admin/alerts', headers: bearer(await up.auth.token(['security-analyst'])) });
       expect(res.status).toBe(503);
       expect(res.json).toMatchObject({ error: { code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/monitor/) } });
       expect(res.json.error).not.toHaveProperty('details');

@@ -1,6 +1,7 @@
+import type { Server } from 'node:https';
 import { type INestApplication, Logger } from '@nestjs/common';
 import { bootstrapService } from '@storefront/platform/http';
-import { loadTlsIdentity, publicServerOptions } from '@storefront/platform/mtls';
+import { loadTlsIdentity, publicServerOptions, reloadServerCertificate } from '@storefront/platform/mtls';
 import { createAppModule } from './app.module';
 import type { GatewayConfig } from './config/gateway.config';
 import { trustProxySetting } from './edge/client-ip';
@@ -13,6 +14,7 @@ import { serveStorefront } from './web/storefront-site';
 
 /** Builds and starts the gateway on public HTTPS (browsers present no client certificate). main.ts and the tests use it. */
 export async function startGateway(config: GatewayConfig): Promise<INestApplication> {
+  const identity = loadTlsIdentity(config.TLS_DIR, 'gateway');
   return bootstrapService({
     service: 'gateway',
     module: createAppModule(config),
@@ -22,7 +24,7 @@ export async function startGateway(config: GatewayConfig): Promise<INestApplicat
     metricsHost: config.METRICS_HOST,
     logLevel: config.LOG_LEVEL,
     https: {
-      ...publicServerOptions(loadTlsIdentity(config.TLS_DIR, 'gateway')),
+      ...publicServerOptions(identity),
       // Floods and slow clients: headers must arrive in time, whole requests too, and headers stay small.
       headersTimeout: config.HEADERS_TIMEOUT_SECONDS * 1000,
       requestTimeout: config.REQUEST_TIMEOUT_SECONDS * 1000,
@@ -32,6 +34,8 @@ export async function startGateway(config: GatewayConfig): Promise<INestApplicat
     },
     bodyLimit: '32kb',
     configure: (app) => {
+      // A renewed certificate reaches browsers on their next connection, without a restart.
+      reloadServerCertificate(app.getHttpServer() as Server, identity, publicServerOptions);
       app.set('trust proxy', trustProxySetting(config.TRUSTED_PROXIES));
       app.use(securityHeaders());
       app.use(corsForOwnOrigin(config.PUBLIC_ORIGIN));

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type Type } from '@nestjs/common';
+import { GrantUsageModule } from '@storefront/identity/access';
 import { HealthController } from '@storefront/platform/mtls';
 import { AlertsModule } from './alerts/alerts.module';
 import { AuditModule } from './audit/audit.module';
@@ -15,6 +16,8 @@ export function createAppModule(config: MonitorConfig, auditKey: Buffer): Type<u
       CoreModule.forRoot(config, auditKey),
       DatabaseModule,
       BullModule.forRoot({ connection: { url: config.REDIS_URL }, prefix: config.SECURITY_EVENTS_PREFIX }),
+      // Records each staff grant its routes use (alerts, audit) for the access review.
+      GrantUsageModule.forRedis({ redisUrl: config.REDIS_URL, prefix: config.SECURITY_EVENTS_PREFIX, service: 'monitor' }),
       AuditModule,
       AlertsModule,
       EventsModule,

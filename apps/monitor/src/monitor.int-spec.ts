@@ -40,7 +40,7 @@ describe('monitor: ingestion, rules and staff views', () => {
 
   beforeAll(async () => {
     m = await startTestMonitor();
-    security = await m.auth.token(['security']);
+    security = await m.auth.token(['security-analyst']);
   });
   afterAll(async () => m?.stop());
 
@@ -200,7 +200,7 @@ describe('monitor: tamper-evident audit log', () => {
 
   beforeAll(async () => {
     m = await startTestMonitor();
-    security = await m.auth.token(['security']);
+    security = await m.auth.token(['security-analyst']);
     const ids = [randomUUID(), randomUUID(), randomUUID()];
     for (const id of ids) await m.client('payment-vault').json({ method: 'POST', path: '/events', body: event({ id }) });
   });

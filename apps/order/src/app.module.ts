@@ -1,5 +1,5 @@
 import { Module, type Type } from '@nestjs/common';
-import { AccessModule, RemoteJwksSource } from '@storefront/identity/access';
+import { AccessModule, GrantUsageModule, RemoteJwksSource } from '@storefront/identity/access';
 import { SecurityEventsModule } from '@storefront/platform/events';
 import { HealthController } from '@storefront/platform/mtls';
 import { CartModule } from './cart/cart.module';
@@ -10,6 +10,7 @@ import { OrderConfigModule } from './config/order-config.module';
 import { DatabaseModule } from './database/database.module';
 import { DownstreamModule } from './downstream/downstream.module';
 import { ServiceClients } from './downstream/service-clients';
+import { OrderHoldsModule } from './order-holds/order-holds.module';
 import { OrdersModule } from './orders/orders.module';
 
 // Access tokens are verified against auth's published keys, fetched over mutual TLS. (A variable rather
@@ -27,11 +28,14 @@ export function createAppModule(config: OrderConfig): Type<unknown> {
       config.REDIS_URL
         ? SecurityEventsModule.forRedis({ redisUrl: config.REDIS_URL, prefix: config.SECURITY_EVENTS_PREFIX, service: 'order' })
         : SecurityEventsModule.disabled('order'),
+      // Staff use of /admin/orders, for the access review (without Redis, usage goes unrecorded: the guard's listener is optional).
+      ...(config.REDIS_URL ? [GrantUsageModule.forRedis({ redisUrl: config.REDIS_URL, prefix: config.SECURITY_EVENTS_PREFIX, service: 'order' })] : []),
       // Every route checks the caller's access token itself: a service trusts no one, not even the gateway.
       AccessModule.register(jwksSourceProvider),
       CartModule,
       CheckoutModule,
       OrdersModule,
+      OrderHoldsModule,
     ],
     controllers: [HealthController],
   })

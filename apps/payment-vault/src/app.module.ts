@@ -6,6 +6,7 @@ import { CommonModule } from './common/common.module';
 import { VaultConfigModule } from './config/config.module';
 import type { VaultConfig } from './config/payment-vault.config';
 import { DatabaseModule } from './database/database.module';
+import { KeyAdminModule } from './key-admin/key-admin.module';
 import { RewrapModule } from './rewrap/rewrap.module';
 import { VaultSecurityEventsModule } from './security-events/vault-security-events.module';
 
@@ -16,7 +17,7 @@ import { VaultSecurityEventsModule } from './security-events/vault-security-even
  */
 export function createAppModule(config: VaultConfig): Type<unknown> {
   @Module({
-    imports: [VaultConfigModule.register(config), CommonModule, DatabaseModule, VaultSecurityEventsModule.register(config), CardsModule, ChargesModule, RewrapModule],
+    imports: [VaultConfigModule.register(config), CommonModule, DatabaseModule, VaultSecurityEventsModule.register(config), CardsModule, ChargesModule, RewrapModule, KeyAdminModule],
     controllers: [HealthController],
   })
   class AppModule {}

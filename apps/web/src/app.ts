@@ -5,7 +5,11 @@ import { clearAlerts, showError, showNotice } from './alerts';
 import { h, mount } from './dom';
 import type { NavigateOptions, PageContext } from './page';
 import { renderAccount } from './pages/account';
+import { renderAdminAccess } from './pages/admin-access';
+import { renderAdminKeys } from './pages/admin-keys';
+import { renderAttackLab } from './pages/attack-lab';
 import { renderCart } from './pages/cart';
+import { renderCatalogManager } from './pages/catalog-manager';
 import { renderCatalog } from './pages/catalog';
 import { renderCheckout } from './pages/checkout';
 import { renderEdgeBlocked } from './pages/edge-blocked';
@@ -17,6 +21,7 @@ import { renderProduct } from './pages/product';
 import { renderRegister } from './pages/register';
 import { renderSecurity } from './pages/security';
 import { renderSignIn } from './pages/sign-in';
+import { renderSupport } from './pages/support';
 import { formatRoute, parseRoute, requiresSignIn, type Route } from './router';
 
 const SITE_NAME = 'Storefront';
@@ -139,6 +144,16 @@ function dispatch(ctx: PageContext, route: Route): Promise<void> | void {
       return renderOrder(ctx, route);
     case 'monitoring':
       return renderMonitoring(ctx);
+    case 'support':
+      return renderSupport(ctx);
+    case 'catalog-manager':
+      return renderCatalogManager(ctx);
+    case 'admin-access':
+      return renderAdminAccess(ctx);
+    case 'admin-keys':
+      return renderAdminKeys(ctx);
+    case 'attack-lab':
+      return renderAttackLab(ctx);
     case 'not-found':
       return renderNotFound(ctx);
   }

@@ -1,9 +1,9 @@
 import { logout } from './api/auth';
-import { isSecurityStaff } from './api/monitoring';
 import { endSession, isSignedIn, onSessionChange } from './api/session';
 import { alertAreas } from './alerts';
 import { link } from './components';
 import { h, mount } from './dom';
+import { staffPagesFor } from './pages/staff-access';
 import { shopState, onShopStateChange } from './store';
 
 export interface Layout {
@@ -36,7 +36,12 @@ export function createLayout(onSignedOut: () => void): Layout {
     h(
       'footer',
       { class: 'site-footer' },
-      h('div', { class: 'container' }, 'A reference store for security demos. No real payments: checkout takes test cards only.'),
+      h(
+        'div',
+        { class: 'container' },
+        'A reference store for security demos. No real payments: checkout takes test cards only. ',
+        link({ name: 'attack-lab' }, { 'data-testid': 'footer-attack-lab' }, 'Attack lab'),
+      ),
     ),
   );
   return { root, outlet };
@@ -74,7 +79,8 @@ function navItems(onSignedOut: () => void): Array<HTMLElement | null> {
   return [
     catalog,
     link({ name: 'orders' }, { class: 'nav-link', 'data-testid': 'nav-orders' }, 'Orders'),
-    isSecurityStaff() ? link({ name: 'monitoring' }, { class: 'nav-link', 'data-testid': 'nav-monitoring' }, 'Security desk') : null,
+    // Staff pages by permission (support, catalog, security desk); each service checks the token again on every call.
+    ...staffPagesFor().map((page) => link(page.route, { class: 'nav-link', 'data-testid': page.testId }, page.label)),
     link({ name: 'account' }, { class: 'nav-link', 'data-testid': 'nav-account' }, profile ? profile.name : 'Account'),
     cart,
     signOut,

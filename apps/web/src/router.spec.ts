@@ -32,6 +32,16 @@ describe('parseRoute', () => {
     }
   });
 
+  it('parses the admin access-review page under /admin, and nothing else there', () => {
+    expect(parseRoute('#/admin/access')).toEqual({ name: 'admin-access' });
+    expect(formatRoute({ name: 'admin-access' })).toBe('/admin/access');
+    expect(requiresSignIn({ name: 'admin-access' })).toBe(true);
+    expect(parseRoute('#/admin/keys')).toEqual({ name: 'admin-keys' });
+    expect(formatRoute({ name: 'admin-keys' })).toBe('/admin/keys');
+    expect(requiresSignIn({ name: 'admin-keys' })).toBe(true);
+    for (const hash of ['#/admin', '#/admin/other', '#/admin/access/extra']) expect(parseRoute(hash).name, hash).toBe('not-found');
+  });
+
   it('parses the simple pages and rejects extra segments', () => {
     expect(parseRoute('#/cart')).toEqual({ name: 'cart' });
     expect(parseRoute('#/checkout')).toEqual({ name: 'checkout' });
@@ -89,5 +99,14 @@ describe('requiresSignIn', () => {
     expect(requiresSignIn({ name: 'order', id: 'x' })).toBe(true);
     expect(requiresSignIn({ name: 'catalog', q: '', page: 1 })).toBe(false);
     expect(requiresSignIn({ name: 'product', id: 'x' })).toBe(false);
+  });
+});
+
+describe('the attack lab route', () => {
+  it('is public and round-trips', () => {
+    expect(parseRoute('#/attack-lab')).toEqual({ name: 'attack-lab' });
+    expect(requiresSignIn({ name: 'attack-lab' })).toBe(false);
+    expect(formatRoute({ name: 'attack-lab' })).toBe('/attack-lab');
+    expect(parseRoute('#/attack-lab/extra').name).toBe('not-found');
   });
 });

@@ -11,6 +11,11 @@ export type Route =
   | { name: 'orders' }
   | { name: 'order'; id: string }
   | { name: 'monitoring' }
+  | { name: 'support' }
+  | { name: 'catalog-manager' }
+  | { name: 'admin-access' }
+  | { name: 'admin-keys' }
+  | { name: 'attack-lab' }
   | { name: 'not-found'; path: string };
 
 export type RouteName = Route['name'];
@@ -20,7 +25,7 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_QUERY_LENGTH = 100;
 const MAX_PAGE = 10_000;
 
-const SIGNED_IN_ONLY: ReadonlySet<RouteName> = new Set(['account', 'security', 'cart', 'checkout', 'orders', 'order', 'monitoring']);
+const SIGNED_IN_ONLY: ReadonlySet<RouteName> = new Set(['account', 'security', 'cart', 'checkout', 'orders', 'order', 'monitoring', 'support', 'catalog-manager', 'admin-access', 'admin-keys']);
 
 export function requiresSignIn(route: Route): boolean {
   return SIGNED_IN_ONLY.has(route.name);
@@ -60,7 +65,13 @@ export function parseRoute(hash: string): Route {
     case 'cart':
     case 'checkout':
     case 'monitoring':
+    case 'support':
+    case 'catalog-manager':
+    case 'attack-lab':
       return second === undefined ? { name: first } : notFound;
+    case 'admin':
+      if (second === 'keys') return { name: 'admin-keys' };
+      return second === 'access' ? { name: 'admin-access' } : notFound;
     default:
       return notFound;
   }
@@ -85,6 +96,10 @@ export function formatRoute(route: Route): string {
       return route.next ? `/${route.name}?${new URLSearchParams({ next: route.next }).toString()}` : `/${route.name}`;
     case 'not-found':
       return route.path;
+    case 'admin-access':
+      return '/admin/access';
+    case 'admin-keys':
+      return '/admin/keys';
     default:
       return `/${route.name}`;
   }

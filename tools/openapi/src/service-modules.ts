@@ -15,6 +15,10 @@ import { loadOrderConfig } from '../../../apps/order/src/config/order.config';
 import { createAppModule as orderModule } from '../../../apps/order/src/app.module';
 import { loadVaultConfig } from '../../../apps/payment-vault/src/config/payment-vault.config';
 import { createAppModule as vaultModule } from '../../../apps/payment-vault/src/app.module';
+import { loadKmsConfig } from '../../../apps/kms/src/config/kms.config';
+import { createAppModule as kmsModule } from '../../../apps/kms/src/app.module';
+import { loadGatewayConfig } from '../../../apps/gateway/src/config/gateway.config';
+import { createAppModule as gatewayModule } from '../../../apps/gateway/src/app.module';
 import type { UpstreamName } from '../../../apps/gateway/src/core/upstreams';
 /* eslint-enable @nx/enforce-module-boundaries */
 
@@ -37,11 +41,25 @@ function exampleEnv(root: string, app: string, tlsDir: string): Record<string, s
   return { ...env, TLS_DIR: tlsDir, LOG_LEVEL: 'silent' };
 }
 
-/** The vault's config checks its fingerprint key file; a throwaway key satisfies it (nothing is ever fingerprinted here). */
+/** The vault's and the kms's configs check their key files; a throwaway key satisfies them (nothing is ever encrypted or fingerprinted here). */
 function throwawayKeyFile(): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'openapi-')), 'fingerprint.key');
   writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
   return file;
+}
+
+/** The services that serve no part of the public API themselves: the kms (internal) and the gateway (the edge, with its own staff routes). */
+export interface EdgeAndInternalModules {
+  kms: Type<unknown>;
+  gateway: Type<unknown>;
+}
+
+/** The kms and the gateway as root modules, for inspection only (the route-lock test checks every route of every service). */
+export function edgeAndInternalModules(root: string): EdgeAndInternalModules {
+  const tlsDir = createTestPki(['kms', 'gateway']);
+  const kmsEnv = { ...exampleEnv(root, 'kms', tlsDir), KMS_ROOT_KEY_FILE: throwawayKeyFile() };
+  const gatewayEnv = { ...exampleEnv(root, 'gateway', tlsDir), WEB_DIR: mkdtempSync(path.join(tmpdir(), 'openapi-web-')) };
+  return { kms: kmsModule(loadKmsConfig(kmsEnv)), gateway: gatewayModule(loadGatewayConfig(gatewayEnv)) };
 }
 
 /** Every service that serves part of the public API, as its root module. */

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { PreflightError } from './preflight';
+import { storeBanner } from './banner';
 import { startStack } from './start-stack';
-import { DEMO_ACCOUNTS } from './demo-accounts';
+import { demoStaffTotpFile } from './stack-layout';
 
 // `npm start`: the whole store on this machine, as processes on loopback.
 const root = path.resolve(__dirname, '../../../..');
@@ -9,10 +10,11 @@ const started = Date.now();
 const progress = (message: string) => process.stdout.write(`[stack] ${message}\n`);
 
 async function main() {
+  const secretsDir = path.join(root, '.secrets');
   const stack = await startStack(
     {
       root,
-      secretsDir: path.join(root, '.secrets'),
+      secretsDir,
       logDir: path.join(root, 'tmp/logs'),
       portOffset: 0,
       databasePrefix: '',
@@ -22,19 +24,13 @@ async function main() {
     },
     progress,
   );
-  const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
   process.stdout.write(
-    [
-      '',
-      `The store is open at ${stack.baseUrl}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
-      'Your browser will warn about the development CA; trust .secrets/tls/ca.crt to silence it.',
-      '',
-      'Demo logins:',
-      ...DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(9)} ${a.email.padEnd(width)}  ${a.password}`),
-      '',
-      'Test card 4242 4242 4242 4242 approves; 4000 0000 0000 0002 declines. Press Ctrl-C to stop.',
-      '',
-    ].join('\n'),
+    storeBanner({
+      headline: `The store is open at ${stack.baseUrl}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      caFile: path.join(secretsDir, 'tls/ca.crt'),
+      staffTotpFile: demoStaffTotpFile({ secretsDir }),
+      closing: 'Press Ctrl-C to stop.',
+    }),
   );
   let stopping = false;
   const shutdown = async (exitCode: number) => {

@@ -64,6 +64,11 @@ export const URL_VARIABLES = {
 
 const secret = (options: StackOptions, ...parts: string[]) => path.join(options.secretsDir, ...parts);
 
+/** Where the auth seed writes the demo staff's TOTP secrets (in the ignored secrets directory, never in git). */
+export function demoStaffTotpFile(options: Pick<StackOptions, 'secretsDir'>): string {
+  return path.join(options.secretsDir, 'auth', 'demo-staff-totp.json');
+}
+
 /** The services, in the order they start; mirrors ARCHITECTURE.md's table and compose.yaml. */
 export const SERVICES: ServiceSpec[] = [
   { name: 'kms', port: 3005, calls: [], database: 'kms', usesRedis: false, extraEnv: (o) => ({ KMS_ROOT_KEY_FILE: secret(o, 'kms', 'root.key') }) },
@@ -76,10 +81,21 @@ export const SERVICES: ServiceSpec[] = [
     usesRedis: false,
     extraEnv: (o) => ({ FINGERPRINT_KEY_FILE: secret(o, 'vault', 'fingerprint.key'), KMS_KEY_ALIAS: 'alias/vault-cards' }),
   },
-  { name: 'auth', port: 3001, calls: [], database: 'auth', usesRedis: true, extraEnv: (o) => ({ JWT_SIGNING_KEY_FILE: secret(o, 'auth', 'jwt-signing-key.pem'), PUBLIC_ORIGIN: serviceUrl(o, 'gateway') }) },
-  { name: 'catalog', port: 3002, calls: ['auth'], database: 'catalog', usesRedis: false, extraEnv: () => ({}) },
+  {
+    name: 'auth',
+    port: 3001,
+    calls: [],
+    database: 'auth',
+    usesRedis: true,
+    extraEnv: (o) => ({
+      JWT_SIGNING_KEY_FILE: secret(o, 'auth', 'jwt-signing-key.pem'),
+      PUBLIC_ORIGIN: serviceUrl(o, 'gateway'),
+      ...(o.seedDemoData ? { DEMO_STAFF_TOTP_FILE: demoStaffTotpFile(o) } : {}),
+    }),
+  },
+  { name: 'catalog', port: 3002, calls: ['auth'], database: 'catalog', usesRedis: true, extraEnv: () => ({}) },
   { name: 'order', port: 3003, calls: ['auth', 'catalog', 'payment-vault'], database: 'order', usesRedis: true, extraEnv: () => ({}) },
-  { name: 'monitor', port: 3006, calls: ['auth'], database: 'monitor', usesRedis: true, extraEnv: (o) => ({ AUDIT_HMAC_KEY_FILE: secret(o, 'monitor', 'audit-hmac.key') }) },
+  { name: 'monitor', port: 3006, calls: ['auth', 'order'], database: 'monitor', usesRedis: true, extraEnv: (o) => ({ AUDIT_HMAC_KEY_FILE: secret(o, 'monitor', 'audit-hmac.key') }) },
   {
     name: 'gateway',
     port: 8443,

@@ -18,6 +18,13 @@ export interface RunningStack {
 
 export type Progress = (message: string) => void;
 
+/**
+ * How often a running stack renews certificates past half their (one-week)
+ * life. Services re-read theirs from disk every minute (TLS_RELOAD_INTERVAL_MS),
+ * so a stack left running never reaches an expired certificate.
+ */
+const CERTIFICATE_RENEWAL_CHECK_MS = 60 * 60_000;
+
 export function serviceEnv(options: StackOptions, spec: (typeof SERVICES)[number], databaseUrls: Map<string, { variable: string; url: string }>) {
   const env: Record<string, string> = {
     PORT: String(servicePort(options, spec.name)),
@@ -58,13 +65,15 @@ export async function startStack(options: StackOptions, progress: Progress): Pro
 
   progress(`development secrets in ${path.relative(options.root, options.secretsDir) || options.secretsDir}`);
   const registry = readDatabaseRegistry(options.root);
-  ensureDevSecrets({
-    dir: options.secretsDir,
-    identities: SERVICE_IDENTITIES,
-    databases: registry.map((d) => d.database),
-    ipAddresses: options.placement?.certificateAddresses,
-    onCreate: (what) => progress(`  created ${what}`),
-  });
+  const ensureSecrets = () =>
+    ensureDevSecrets({
+      dir: options.secretsDir,
+      identities: SERVICE_IDENTITIES,
+      databases: registry.map((d) => d.database),
+      ipAddresses: options.placement?.certificateAddresses,
+      onCreate: (what) => progress(`  created ${what}`),
+    });
+  ensureSecrets();
 
   const wanted = registry.filter((d) => SERVICES.some((s) => s.database === d.service));
   progress(`databases and roles: ${wanted.map((d) => options.databasePrefix + d.database).join(', ')}`);
@@ -79,7 +88,18 @@ export async function startStack(options: StackOptions, progress: Progress): Pro
   const databaseUrls = new Map(databases.map((db) => [db.service, { variable: db.urlVariable, url: db.url }]));
 
   const running: RunningService[] = [];
-  const stop = () => stopServices(running);
+  const renewal = setInterval(() => {
+    try {
+      ensureSecrets();
+    } catch (error) {
+      progress(`certificate renewal failed (retried in an hour): ${(error as Error).message}`);
+    }
+  }, CERTIFICATE_RENEWAL_CHECK_MS);
+  renewal.unref();
+  const stop = () => {
+    clearInterval(renewal);
+    return stopServices(running);
+  };
   try {
     for (const spec of SERVICES) running.push(startService(options, spec.name, serviceEnv(options, spec, databaseUrls)));
     progress(`starting ${SERVICES.length} services (logs in ${path.relative(options.root, options.logDir)}/)`);

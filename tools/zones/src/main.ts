@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { dropDatabases, readDatabaseRegistry } from '../../stack/src/databases';
-import { DEMO_ACCOUNTS } from '../../stack/src/demo-accounts';
+import { storeBanner } from '../../stack/src/banner';
 import { PreflightError } from '../../stack/src/preflight';
-import type { StackOptions } from '../../stack/src/stack-layout';
+import { demoStaffTotpFile, type StackOptions } from '../../stack/src/stack-layout';
 import { zonesUnavailableReason } from './network';
 import { startZonedStack, type ZonedStack } from './zoned-stack';
 
@@ -40,22 +40,17 @@ async function main() {
   await dropDatabases(options, readDatabaseRegistry(root).filter((d) => d.service !== 'payment-vault' && d.service !== 'kms'));
   started.zoned = await startZonedStack({ prefix: 'sf', octet: 231 }, options, progress);
   const { zones, stack } = started.zoned;
-  const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
   process.stdout.write(
-    [
-      '',
-      `The store is open at ${stack.baseUrl}  (the edge zone's public address; nothing else is reachable from this host)`,
-      `Your browser will warn about the development CA; trust ${path.relative(process.cwd(), path.join(options.secretsDir, 'tls/ca.crt'))} to silence it.`,
-      '',
-      `Zones: ${zones.namespace('edge')} (gateway), ${zones.namespace('app')} (auth, catalog, order, monitor), ${zones.namespace('vault')} (payment-vault, kms, vault database).`,
-      `Look inside: ip netns exec ${zones.namespace('vault')} ss -ltn   ·   ip netns exec ${zones.namespace('app')} iptables -S`,
-      '',
-      'Demo logins:',
-      ...DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(9)} ${a.email.padEnd(width)}  ${a.password}`),
-      '',
-      'Test card 4242 4242 4242 4242 approves. Press Ctrl-C to stop and remove the zones.',
-      '',
-    ].join('\n'),
+    storeBanner({
+      headline: `The store is open at ${stack.baseUrl}  (the edge zone's public address; nothing else is reachable from this host)`,
+      caFile: path.join(options.secretsDir, 'tls/ca.crt'),
+      staffTotpFile: demoStaffTotpFile(options),
+      details: [
+        `Zones: ${zones.namespace('edge')} (gateway), ${zones.namespace('app')} (auth, catalog, order, monitor), ${zones.namespace('vault')} (payment-vault, kms, vault database).`,
+        `Look inside: ip netns exec ${zones.namespace('vault')} ss -ltn   ·   ip netns exec ${zones.namespace('app')} iptables -S`,
+      ],
+      closing: 'Press Ctrl-C to stop and remove the zones.',
+    }),
   );
   for (const service of stack.services) {
     service.process.once('exit', (code) => {

@@ -29,6 +29,12 @@ export const authEnvSchema = z.object({
     .default(7),
   SEED_DEMO_DATA: envRules.flag(false),
   /**
+   * With SEED_DEMO_DATA: the seed enrols TOTP for every demo staff account and
+   * writes { email: base32 secret } here (mode 0600), so a person or the e2e
+   * suite can answer the MFA step. Unset: staff accounts are seeded without MFA.
+   */
+  DEMO_STAFF_TOTP_FILE: z.string().min(1, 'must be a file path').optional(),
+  /**
    * The store's address as the browser sees it (the gateway's PUBLIC_ORIGIN).
    * Passkeys are bound to it: WebAuthn responses must come from this origin,
    * and its host is the relying party id.
@@ -44,6 +50,20 @@ export const authEnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9:_-]{1,64}$/, 'must be 1–64 letters, digits, colons, dashes or underscores')
     .default(DEFAULT_SECURITY_EVENTS_PREFIX),
+  /** How often the access review runs on its own; 0 turns the schedule off (runs started by an admin still work). */
+  ACCESS_REVIEW_INTERVAL_HOURS: z.coerce
+    .number({ error: 'must be a whole number of hours from 0 to 720' })
+    .int('must be a whole number of hours from 0 to 720')
+    .min(0, 'must be a whole number of hours from 0 to 720')
+    .max(720, 'must be a whole number of hours from 0 to 720')
+    .default(24),
+  /** A staff grant not used for this many days is revoked by the access review. */
+  ACCESS_REVIEW_UNUSED_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days from 1 to 3650' })
+    .int('must be a whole number of days from 1 to 3650')
+    .min(1, 'must be a whole number of days from 1 to 3650')
+    .max(3650, 'must be a whole number of days from 1 to 3650')
+    .default(90),
 });
 
 export type AuthConfig = Readonly<z.output<typeof authEnvSchema>>;

@@ -60,7 +60,7 @@ export class LoginService {
     const userId = await this.mfa.completeChallenge(mfaToken, code, context.clientIp);
     const user = await this.accounts.getById(userId);
     await this.protection.recordSuccess(user);
-    const tokens = await this.sessions.start(user, { ip: context.clientIp, userAgent: context.userAgent });
+    const tokens = await this.sessions.start(user, { ip: context.clientIp, userAgent: context.userAgent }, { mfa: true });
     this.logger.log({ userId, clientIp: context.clientIp, event: 'login_succeeded', mfa: true }, 'signed in');
     this.events.loginSucceeded({ userId, email: user.email, ip: context.clientIp }, true);
     return tokens;

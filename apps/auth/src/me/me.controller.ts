@@ -1,12 +1,13 @@
 import { Controller, Get, Header, UseGuards } from '@nestjs/common';
-import { type AuthenticatedUser, CurrentUser, SignedInGuard } from '@storefront/identity/access';
+import { type AuthenticatedUser, CurrentUser, PermissionGuard, RequirePermission, SignedInGuard } from '@storefront/identity/access';
 import { AllowedClients } from '@storefront/platform/mtls';
 import type { ProfileDto } from './dto/profile.dto';
 import { MeService } from './me.service';
 
 @Controller('me')
 @AllowedClients('gateway')
-@UseGuards(SignedInGuard)
+@UseGuards(SignedInGuard, PermissionGuard)
+@RequirePermission('account:manage:own')
 export class MeController {
   constructor(private readonly me: MeService) {}
 

@@ -66,18 +66,35 @@ export class MfaService {
     const challenge = isOpaqueToken(mfaToken) ? await this.mfa.claimAttempt(hashOpaqueToken(mfaToken), now, MFA_MAX_ATTEMPTS) : null;
     if (!challenge) throw mfaError(MfaError.MfaTokenInvalid, 'This sign-in step has expired or is not valid; sign in again.');
 
-    const method = TOTP_CODE_PATTERN.test(code) ? 'totp' : 'recovery-code';
-    const accepted = method === 'totp' ? await this.acceptTotp(challenge.userId, code, now) : await this.acceptRecoveryCode(challenge.userId, code, now);
-    if (!accepted) {
-      this.logger.warn({ userId: challenge.userId, method, event: 'mfa_failed' }, 'second factor refused');
-      this.events.mfaFailed({ userId: challenge.userId, ip: clientIp }, method);
-      throw mfaError(MfaError.MfaCodeInvalid, 'That code is not valid.');
-    }
+    await this.checkSecondFactor(challenge.userId, code, now, clientIp);
     if (!(await this.mfa.consumeChallenge(challenge.id, now))) {
       throw mfaError(MfaError.MfaTokenInvalid, 'This sign-in step has expired or is not valid; sign in again.');
     }
-    this.logger.log({ userId: challenge.userId, method }, 'second factor accepted');
     return challenge.userId;
+  }
+
+  /** True when the account has a confirmed TOTP factor (and so recovery codes): it can answer a step-up. */
+  async hasTotp(userId: string): Promise<boolean> {
+    return (await this.mfa.findTotpState(userId))?.totpEnabled === true;
+  }
+
+  /**
+   * Step-up: a signed-in user proves the second factor again (a TOTP code or
+   * a recovery code, each single use). Throws MFA_CODE_INVALID when refused.
+   */
+  async verifyStepUp(userId: string, code: string, clientIp?: string): Promise<void> {
+    await this.checkSecondFactor(userId, code, this.clock.now(), clientIp);
+  }
+
+  private async checkSecondFactor(userId: string, code: string, now: Date, clientIp?: string): Promise<void> {
+    const method = TOTP_CODE_PATTERN.test(code) ? 'totp' : 'recovery-code';
+    const accepted = method === 'totp' ? await this.acceptTotp(userId, code, now) : await this.acceptRecoveryCode(userId, code, now);
+    if (!accepted) {
+      this.logger.warn({ userId, method, event: 'mfa_failed' }, 'second factor refused');
+      this.events.mfaFailed({ userId, ip: clientIp }, method);
+      throw mfaError(MfaError.MfaCodeInvalid, 'That code is not valid.');
+    }
+    this.logger.log({ userId, method }, 'second factor accepted');
   }
 
   private async acceptTotp(userId: string, code: string, now: Date): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Header, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
-import { type AuthenticatedUser, CurrentUser, SignedInGuard } from '@storefront/identity/access';
+import { type AuthenticatedUser, CurrentUser, PermissionGuard, RequirePermission, SignedInGuard } from '@storefront/identity/access';
 import { AllowedClients } from '@storefront/platform/mtls';
 import { ConfirmTotpDto } from './dto/confirm-totp.dto';
 import type { RecoveryCodesDto } from './dto/recovery-codes.dto';
@@ -8,7 +8,8 @@ import { MfaService } from './mfa.service';
 
 @Controller('auth/mfa/totp')
 @AllowedClients('gateway')
-@UseGuards(SignedInGuard)
+@UseGuards(SignedInGuard, PermissionGuard)
+@RequirePermission('account:manage:own')
 export class TotpController {
   constructor(private readonly mfa: MfaService) {}
 

@@ -78,7 +78,7 @@ export class PasskeySignInService {
     // A locked account stays locked (the monitor may have locked it as a response): 423 as for passwords.
     await this.protection.beforePasswordCheck({ account: user, email: user.email, ip: client.ip });
     await this.protection.recordSuccess(user);
-    const tokens = await this.sessions.start(user, client);
+    const tokens = await this.sessions.start(user, client, { mfa: true });
     this.logger.log({ userId: user.id, clientIp: client.ip, event: 'login_succeeded', mfa: true, method: 'passkey' }, 'signed in with a passkey');
     this.events.loginSucceeded({ userId: user.id, email: user.email, ip: client.ip }, true, 'passkey');
     return tokens;

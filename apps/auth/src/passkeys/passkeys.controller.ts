@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Header, Headers, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
 import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
-import { type AuthenticatedUser, CurrentUser, SignedInGuard } from '@storefront/identity/access';
+import { type AuthenticatedUser, CurrentUser, PermissionGuard, RequirePermission, SignedInGuard } from '@storefront/identity/access';
 import { AllowedClients } from '@storefront/platform/mtls';
 import { ClientIp } from '../http/client-ip.decorator';
 import { ActiveSessionGuard } from '../sessions/active-session.guard';
@@ -12,7 +12,8 @@ import { PasskeysService } from './passkeys.service';
 /** A signed-in user's passkeys: add one (options, then verify), list them, remove one. */
 @Controller('auth/passkeys')
 @AllowedClients('gateway')
-@UseGuards(SignedInGuard, ActiveSessionGuard)
+@UseGuards(SignedInGuard, PermissionGuard, ActiveSessionGuard)
+@RequirePermission('account:manage:own')
 export class PasskeysController {
   constructor(private readonly passkeys: PasskeysService) {}
 

@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { eventually } from '@storefront/platform/testing';
 import { type AuthTestService, refreshCookie, refreshCookieLine, startAuthTestService, uniqueEmail } from '../test-support/auth-test-service';
@@ -64,6 +65,9 @@ describe('passkeys (WebAuthn): add, list, remove, sign in', () => {
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(['accessToken', 'expiresIn']);
     expect(refreshCookieLine(res)).toContain('HttpOnly');
+    // A user-verified passkey is a second factor: the token says when it was proved (the password sign-in's did not).
+    expect(Math.abs((decodeJwt(res.body.accessToken).mfa_at as number) - Date.now() / 1000)).toBeLessThan(60);
+    expect(decodeJwt(token)).not.toHaveProperty('mfa_at');
     const me = await auth.call('GET', '/me', { bearer: res.body.accessToken });
     expect(me.body.email).toBe(email);
     await eventually(async () => {

@@ -1,5 +1,5 @@
 import { Body, Controller, Header, Headers, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
-import { type AuthenticatedUser, CurrentUser, SignedInGuard } from '@storefront/identity/access';
+import { type AuthenticatedUser, CurrentUser, PermissionGuard, RequirePermission, SignedInGuard } from '@storefront/identity/access';
 import { AllowedClients } from '@storefront/platform/mtls';
 import { ClientIp } from '../http/client-ip.decorator';
 import { ActiveSessionGuard } from '../sessions/active-session.guard';
@@ -14,7 +14,8 @@ import { PasswordChangeService } from './password-change.service';
  */
 @Controller('auth/password')
 @AllowedClients('gateway')
-@UseGuards(SignedInGuard, ActiveSessionGuard)
+@UseGuards(SignedInGuard, PermissionGuard, ActiveSessionGuard)
+@RequirePermission('account:manage:own')
 export class PasswordChangeController {
   constructor(private readonly passwordChange: PasswordChangeService) {}
 

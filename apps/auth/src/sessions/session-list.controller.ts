@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, Header, HttpCode, HttpStatus, Param, UseGuards } from '@nestjs/common';
-import { type AuthenticatedUser, CurrentUser, SignedInGuard } from '@storefront/identity/access';
+import { type AuthenticatedUser, CurrentUser, PermissionGuard, RequirePermission, SignedInGuard } from '@storefront/identity/access';
 import { AllowedClients } from '@storefront/platform/mtls';
 import { ActiveSessionGuard } from './active-session.guard';
 import type { SessionDto } from './dto/session.dto';
@@ -9,7 +9,8 @@ import { SessionsService } from './sessions.service';
 /** The user's own signed-in devices: list them, end one. */
 @Controller('auth/sessions')
 @AllowedClients('gateway')
-@UseGuards(SignedInGuard, ActiveSessionGuard)
+@UseGuards(SignedInGuard, PermissionGuard, ActiveSessionGuard)
+@RequirePermission('account:manage:own')
 export class SessionListController {
   constructor(private readonly sessions: SessionsService) {}
 

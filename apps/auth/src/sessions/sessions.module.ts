@@ -14,7 +14,8 @@ import { SessionsService } from './sessions.service';
   imports: [AccountsModule, TokensModule, AuthAccessModule],
   controllers: [SessionsController, SessionListController],
   providers: [SessionsService, SessionsRepository, RevokedSessionsPublisher, ActiveSessionGuard],
-  exports: [SessionsService, ActiveSessionGuard],
+  // RevokedSessionsPublisher: the access review ends a user's sessions in its own transaction, then announces them.
+  exports: [SessionsService, ActiveSessionGuard, RevokedSessionsPublisher],
 })
 export class SessionsModule implements NestModule {
   /** Only the routes that read the refresh cookie parse cookies at all. */

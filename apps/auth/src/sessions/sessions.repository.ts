@@ -16,6 +16,8 @@ export interface NewSession extends SessionOrigin {
   expiresAt: Date;
   /** When the login session began; a rotation carries it over. */
   startedAt: Date;
+  /** When the login session last proved a second factor; a rotation carries it over. Null: never. */
+  mfaAt: Date | null;
 }
 
 /** The live token of one login session, as the session list shows it. */
@@ -28,7 +30,7 @@ export interface ActiveSessionRow {
   createdAt: Date;
 }
 
-const SESSION_FIELDS = { id: true, userId: true, familyId: true, expiresAt: true, revokedAt: true, replacedBy: true, startedAt: true } as const;
+const SESSION_FIELDS = { id: true, userId: true, familyId: true, expiresAt: true, revokedAt: true, replacedBy: true, startedAt: true, mfaAt: true } as const;
 
 /** A live token: not rotated, not revoked, not expired. Each login session has at most one. */
 const live = (now: Date) => ({ revokedAt: null, replacedBy: null, expiresAt: { gt: now } });
@@ -41,7 +43,7 @@ export class SessionsRepository {
     await this.prisma.refreshSession.create({ data: session });
   }
 
-  findByTokenHash(tokenHash: string): Promise<(StoredSession & { startedAt: Date }) | null> {
+  findByTokenHash(tokenHash: string): Promise<(StoredSession & { startedAt: Date; mfaAt: Date | null }) | null> {
     return this.prisma.refreshSession.findUnique({ where: { tokenHash }, select: SESSION_FIELDS });
   }
 
@@ -60,6 +62,15 @@ export class SessionsRepository {
       await tx.refreshSession.create({ data: next });
       return true;
     });
+  }
+
+  /**
+   * Records a second-factor proof on the live token of one login session of
+   * this user; false when there is none (signed out, ended, expired).
+   */
+  async recordMfa(userId: string, familyId: string, mfaAt: Date, now: Date): Promise<boolean> {
+    const { count } = await this.prisma.refreshSession.updateMany({ where: { userId, familyId, ...live(now) }, data: { mfaAt } });
+    return count > 0;
   }
 
   /** Ends every still-active token of one login session. */

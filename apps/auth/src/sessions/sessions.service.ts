@@ -44,9 +44,13 @@ export class SessionsService {
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
   ) {}
 
-  /** A new login session (refresh family) for someone who has just proved who they are. */
-  async start(user: TokenSubject, client: ClientFacts = {}): Promise<SessionTokens> {
-    const { session, token } = this.nextSession(user.id, randomUUID(), this.clock.now(), client);
+  /**
+   * A new login session (refresh family) for someone who has just proved who they are.
+   * `proof.mfa`: they proved a second factor too (TOTP, recovery code or a user-verified passkey).
+   */
+  async start(user: TokenSubject, client: ClientFacts = {}, proof: { mfa: boolean } = { mfa: false }): Promise<SessionTokens> {
+    const now = this.clock.now();
+    const { session, token } = this.nextSession(user.id, randomUUID(), now, client, proof.mfa ? now : null);
     await this.sessions.create(session);
     return this.tokensFor(user, session, token);
   }
@@ -63,9 +67,23 @@ export class SessionsService {
       throw sessionsError(SessionsError.RefreshTokenInvalid, 'Sign in again: the session is not valid.');
     });
     const startedAt = stored?.startedAt ?? now;
-    const { session, token } = this.nextSession(user.id, decision.session.familyId, startedAt, client);
+    // The proof belongs to the login session, not to one token: a rotation keeps it (and keeps its age).
+    const { session, token } = this.nextSession(user.id, decision.session.familyId, startedAt, client, stored?.mfaAt ?? null);
     if (!(await this.sessions.rotate(decision.session.id, session, now))) return this.revokeOnReuse(session.familyId, user.id);
     return this.tokensFor(user, session, token);
+  }
+
+  /**
+   * Step-up: the owner of this login session has just proved a second factor
+   * again. Records it on the session and returns an access token carrying
+   * the new mfa_at; the refresh token stays as it is (later rotations copy the proof).
+   */
+  async recordMfaProof(user: TokenSubject, sessionId: string): Promise<IssuedAccessToken> {
+    const now = this.clock.now();
+    if (!(await this.sessions.recordMfa(user.id, sessionId, now, now))) {
+      throw sessionsError(SessionsError.SessionEnded, 'This session has ended. Sign in again.');
+    }
+    return this.accessTokens.issue(user, sessionId, now);
   }
 
   /** Ends the login session the refresh token belongs to. Idempotent: an unknown token is not an error. */
@@ -119,14 +137,14 @@ export class SessionsService {
     throw sessionsError(SessionsError.RefreshTokenReused, 'Sign in again: this session was ended because a refresh token was used twice.');
   }
 
-  private nextSession(userId: string, familyId: string, startedAt: Date, client: ClientFacts): { session: NewSession; token: string } {
+  private nextSession(userId: string, familyId: string, startedAt: Date, client: ClientFacts, mfaAt: Date | null): { session: NewSession; token: string } {
     const { token, hash } = newOpaqueToken();
     const expiresAt = refreshExpiry(this.clock.now(), this.config.REFRESH_TOKEN_TTL_DAYS);
-    return { session: { id: randomUUID(), userId, familyId, tokenHash: hash, expiresAt, startedAt, ...originOf(client) }, token };
+    return { session: { id: randomUUID(), userId, familyId, tokenHash: hash, expiresAt, startedAt, mfaAt, ...originOf(client) }, token };
   }
 
   private async tokensFor(user: TokenSubject, session: NewSession, refreshToken: string): Promise<SessionTokens> {
-    const access = await this.accessTokens.issue(user, session.familyId);
+    const access = await this.accessTokens.issue(user, session.familyId, session.mfaAt);
     return { ...access, refreshToken, refreshExpiresAt: session.expiresAt };
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Header, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
-import { type AuthenticatedUser, CurrentUser, RequireRoles, RolesGuard, SignedInGuard } from '@storefront/identity/access';
+import { type AuthenticatedUser, CurrentUser, PermissionGuard, RequirePermission, SignedInGuard } from '@storefront/identity/access';
 import { AllowedClients } from '@storefront/platform/mtls';
 import { UserIdParamsDto } from './dto/user-id-params.dto';
 import type { UnlockResultDto } from './dto/unlock-result.dto';
@@ -8,8 +8,8 @@ import { SignInProtectionService } from './sign-in-protection.service';
 /** Reached through the gateway as POST /api/admin/users/:id/unlock. */
 @Controller('admin/users')
 @AllowedClients('gateway')
-@UseGuards(SignedInGuard, RolesGuard)
-@RequireRoles('support', 'admin')
+@UseGuards(SignedInGuard, PermissionGuard)
+@RequirePermission('accounts:unlock')
 export class AdminUnlockController {
   constructor(private readonly protection: SignInProtectionService) {}
 

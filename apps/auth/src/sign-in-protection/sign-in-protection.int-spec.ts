@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import { type AuthTestService, refreshCookieLine, startAuthTestService, uniqueEmail } from '../test-support/auth-test-service';
 import { MovableClock, RecordingSleeper } from '../test-support/time-doubles';
+import { signInWithTotp } from '../test-support/totp-sign-in';
 
 const PASSWORD = 'long enough secret';
 const WRONG = 'definitely-not-it';
@@ -38,12 +39,12 @@ describe('sign-in brute-force protection (PCI DSS v4 8.3.4) and security events'
   async function failTimes(email: string, times: number, ip: string) {
     for (let i = 0; i < times; i += 1) expect((await login(email, WRONG, ip)).status).toBe(401);
   }
+  /** Staff sign in with TOTP: staff routes need a second-factor proof from the last five minutes. */
   async function staffToken(role: 'support' | 'admin' | 'customer') {
     const staff = await newAccount(role);
     await db.query('update users set roles = $2 where id = $1', [staff.id, [role]]);
-    const res = await login(staff.email, PASSWORD, freshIp());
-    expect(res.status).toBe(200);
-    return res.body.accessToken as string;
+    const { accessToken } = await signInWithTotp(auth, { email: staff.email, password: PASSWORD }, { now: () => clock.now(), headers: { 'x-forwarded-for': freshIp() } });
+    return accessToken;
   }
   const eventsAbout = async (type: string, match: (e: { actor: { email?: string; userId?: string }; source: { ip?: string }; details: Record<string, unknown> }) => boolean) =>
     (await auth.securityEvents(type)).filter(match);

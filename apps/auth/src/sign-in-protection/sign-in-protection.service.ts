@@ -68,13 +68,7 @@ export class SignInProtectionService {
     const who = { userId: attempt.account?.id, email: attempt.email, ip: attempt.ip };
     let failedAttempts: number | undefined;
     if (attempt.account) {
-      const lockedUntil = new Date(now.getTime() + LOCK_DURATION_MS);
-      const recorded = await this.lockout.recordFailure(attempt.account.id, now, MAX_FAILED_SIGN_INS, lockedUntil);
-      failedAttempts = recorded?.failedLoginCount;
-      if (recorded?.failedLoginCount === MAX_FAILED_SIGN_INS && recorded.lockedUntil) {
-        this.logger.warn({ userId: attempt.account.id, clientIp: attempt.ip, lockedUntil: recorded.lockedUntil.toISOString(), event: 'account_locked' }, 'account locked');
-        this.events.accountLocked({ userId: attempt.account.id, email: attempt.email, ip: attempt.ip }, recorded.lockedUntil, recorded.failedLoginCount);
-      }
+      failedAttempts = await this.countAccountFailure(attempt.account.id, attempt.email, attempt.ip);
     } else {
       failedAttempts = (await this.counters.recordUnknownEmailFailure(attempt.email, now, MAX_FAILED_SIGN_INS))?.failedLoginCount;
     }
@@ -87,9 +81,29 @@ export class SignInProtectionService {
     }
   }
 
+  /**
+   * A wrong step-up code from a signed-in session counts towards the same
+   * account lock as a wrong password: a stolen access token cannot guess
+   * TOTP codes without limit. (The MFA failure event itself is MfaService's.)
+   */
+  async recordSecondFactorFailure(account: { id: string; email: string }, ip?: string): Promise<void> {
+    await this.countAccountFailure(account.id, account.email, ip);
+  }
+
   /** A completed sign-in clears the account's failures. */
   async recordSuccess(account: LockoutState): Promise<void> {
     if (account.failedLoginCount > 0 || account.lockedUntil !== null) await this.lockout.reset(account.id);
+  }
+
+  /** Counts one failure on the account (locking it at the limit); returns the count so far. */
+  private async countAccountFailure(userId: string, email: string, ip?: string): Promise<number | undefined> {
+    const now = this.clock.now();
+    const recorded = await this.lockout.recordFailure(userId, now, MAX_FAILED_SIGN_INS, new Date(now.getTime() + LOCK_DURATION_MS));
+    if (recorded?.failedLoginCount === MAX_FAILED_SIGN_INS && recorded.lockedUntil) {
+      this.logger.warn({ userId, clientIp: ip, lockedUntil: recorded.lockedUntil.toISOString(), event: 'account_locked' }, 'account locked');
+      this.events.accountLocked({ userId, email, ip }, recorded.lockedUntil, recorded.failedLoginCount);
+    }
+    return recorded?.failedLoginCount;
   }
 
   /** Support staff lift a lock (and clear the counter) after confirming the customer's identity. */

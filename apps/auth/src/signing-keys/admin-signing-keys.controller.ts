@@ -1,5 +1,5 @@
 import { Controller, Get, Header, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
-import { type AuthenticatedUser, CurrentUser, RequireRoles, RolesGuard, SignedInGuard } from '@storefront/identity/access';
+import { type AuthenticatedUser, CurrentUser, PermissionGuard, RequirePermission, SignedInGuard } from '@storefront/identity/access';
 import { SecurityEventPublisher } from '@storefront/platform/events';
 import { AllowedClients } from '@storefront/platform/mtls';
 import { ClientIp } from '../http/client-ip.decorator';
@@ -14,8 +14,8 @@ interface SigningKeyView {
 /** Reached through the gateway as /api/admin/signing-keys: the token signing keyring, for admins only. */
 @Controller('admin/signing-keys')
 @AllowedClients('gateway')
-@UseGuards(SignedInGuard, RolesGuard)
-@RequireRoles('admin')
+@UseGuards(SignedInGuard, PermissionGuard)
+@RequirePermission('signing-keys:rotate')
 export class AdminSigningKeysController {
   constructor(
     private readonly keys: SigningKeys,

@@ -42,6 +42,8 @@ export interface CallOptions {
 
 export interface AuthTestService {
   databaseUrl: string;
+  /** This instance's SECURITY_EVENTS_PREFIX: its Redis keys (revoked sessions, grant usage) live under it. */
+  redisPrefix: string;
   /** Security events auth queued so far (waiting jobs), oldest first, optionally of one type. */
   securityEvents(type?: string): Promise<SecurityEvent[]>;
   call(method: string, requestPath: string, options?: CallOptions): Promise<CallResult>;
@@ -104,6 +106,7 @@ export async function startAuthTestService(postgresAdminUrl: string, env: Record
 
   return {
     databaseUrl: database.url,
+    redisPrefix,
     async securityEvents(type) {
       const jobs = await queue.getJobs(['waiting'], 0, -1, true);
       const events = jobs.map((job) => job.data as SecurityEvent);
@@ -125,7 +128,9 @@ export async function startAuthTestService(postgresAdminUrl: string, env: Record
     },
     async close() {
       for (const c of clients.values()) c.close();
-      await app.close();
+      // With Redis down (the fail-open tests), BullMQ's access-review queue and worker wait for a connection
+      // before they close, for as long as Redis stays down: give the close a bounded time, then move on.
+      await Promise.race([app.close(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
       await queue.obliterate({ force: true }).catch(() => undefined);
       await queue.close();
       await database.drop();
@@ -150,5 +155,6 @@ let counter = 0;
 /** A unique, valid email per call, so tests never share an account. */
 export function uniqueEmail(label: string): string {
   counter += 1;
-  return `${label}-${process.pid}-${Date.now()}-${counter}@example.test`;
+  // Base 36: a decimal pid-timestamp-counter is a 16–19 digit run with dashes, Luhn-valid one time in ten, and the event scrubber rightly masks it as a card number.
+  return `${label}-${process.pid.toString(36)}-${Date.now().toString(36)}-${counter}@example.test`;
 }

@@ -38,6 +38,14 @@ describe('AccessTokenIssuer', () => {
     expect(claims.roles).toEqual(['customer']);
   });
 
+  it('states when the session proved a second factor as mfa_at (whole seconds), and nothing when it never did', async () => {
+    const { issuer: tokens } = await issuer();
+    const proved = decodeJwt((await tokens.issue(subject, 'family-1', new Date('2026-03-01T11:58:20.750Z'))).accessToken);
+    expect(proved.mfa_at).toBe(Date.parse('2026-03-01T11:58:20Z') / 1000);
+    expect(decodeJwt((await tokens.issue(subject, 'family-1', null)).accessToken)).not.toHaveProperty('mfa_at');
+    expect(decodeJwt((await tokens.issue(subject, 'family-1')).accessToken)).not.toHaveProperty('mfa_at');
+  });
+
   it('honours a shorter configured lifetime', async () => {
     const { issuer: tokens } = await issuer('120');
     const { accessToken, expiresIn } = await tokens.issue(subject, 'family-1');

@@ -23,11 +23,12 @@ export class AccessTokenIssuer {
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
   ) {}
 
-  async issue(subject: TokenSubject, sessionId: string): Promise<IssuedAccessToken> {
+  /** `mfaAt`: when the session last proved a second factor (becomes the mfa_at claim); absent if it never did. */
+  async issue(subject: TokenSubject, sessionId: string, mfaAt?: Date | null): Promise<IssuedAccessToken> {
     const key = this.keys.current();
     const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
     const expiresIn = this.config.ACCESS_TOKEN_TTL_SECONDS;
-    const { sub, ...claims } = accessTokenClaims(subject, sessionId);
+    const { sub, ...claims } = accessTokenClaims(subject, sessionId, mfaAt);
     const accessToken = await new SignJWT({ ...claims })
       // typ per RFC 9068, so an access token cannot pass for another kind of JWT.
       .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: key.kid, typ: 'at+jwt' })

@@ -28,7 +28,8 @@ export function escapeLikePattern(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-const PRODUCT_FIELDS = { id: true, name: true, description: true, category: true, priceCents: true, currency: true, stock: true } as const;
+/** The columns a ProductRecord carries (also selected by catalog changes). */
+export const PRODUCT_FIELDS = { id: true, name: true, description: true, category: true, priceCents: true, currency: true, stock: true } as const;
 
 @Injectable()
 export class ProductsRepository {

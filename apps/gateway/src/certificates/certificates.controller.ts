@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { Controller, Get, Header, Inject, UseGuards } from '@nestjs/common';
-import { RequireRoles, RolesGuard, SignedInGuard } from '@storefront/identity/access';
+import { PermissionGuard, RequirePermission, SignedInGuard } from '@storefront/identity/access';
 import { loadTlsIdentity, type PeerCertificate } from '@storefront/platform/mtls';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { UPSTREAM_NAMES, Upstreams } from '../core/upstreams';
@@ -18,8 +18,8 @@ export interface ServiceCertificateView {
  * The KMS sits in the vault zone, out of the gateway's reach on purpose.
  */
 @Controller('api/admin/certificates')
-@UseGuards(SignedInGuard, RolesGuard)
-@RequireRoles('security', 'admin')
+@UseGuards(SignedInGuard, PermissionGuard)
+@RequirePermission('certificates:read')
 export class CertificatesController {
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,

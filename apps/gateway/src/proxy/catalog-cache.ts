@@ -22,9 +22,9 @@ const MAX_CACHED_BODY_BYTES = 512 * 1024;
  * EDGE_CACHE_TTL_SECONDS.
  *
  * Invalidation: every key carries the catalog version; the gateway bumps it
- * whenever it forwards a checkout (the one public request that changes
- * stock, placed or released). The expiry bounds staleness from changes made
- * elsewhere.
+ * whenever it forwards a checkout (which changes stock, placed or released)
+ * or a successful catalog change (a catalog manager's POST or PATCH on
+ * /products). The expiry bounds staleness from changes made elsewhere.
  */
 @Injectable()
 export class CatalogCache {
@@ -82,7 +82,7 @@ export class CatalogCache {
     return answer(entry, 'MISS', ifNoneMatch);
   }
 
-  /** The catalog changed (a checkout reserved or released stock): every cached page now belongs to an old version. */
+  /** The catalog changed (a checkout reserved or released stock, or a product was edited): every cached page now belongs to an old version. */
   async invalidate(): Promise<void> {
     try {
       await this.redis.client.incr(`${this.prefix}:version`);

@@ -6,10 +6,11 @@ import { EdgeAuthenticator } from './edge-authenticator';
 import { ProxyController } from './proxy.controller';
 import { ProxyService } from './proxy.service';
 import { RevokedSessions } from './revoked-sessions';
+import { StepUpDemands } from './step-up-demands';
 
 @Module({
   imports: [EdgeAccessModule],
   controllers: [ProxyController],
-  providers: [AssertionIssuer, CatalogCache, EdgeAuthenticator, ProxyService, RevokedSessions],
+  providers: [AssertionIssuer, CatalogCache, EdgeAuthenticator, ProxyService, RevokedSessions, StepUpDemands],
 })
 export class ProxyModule {}

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type AuthenticatedUser, decidePermission, PERMISSION_DENIAL_LISTENER, type PermissionDenialListener, stepUpRequired } from '@storefront/identity/access';
 import { SecurityEventPublisher } from '@storefront/platform/events';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { Upstreams } from '../core/upstreams';
@@ -9,6 +10,7 @@ import { EdgeAuthenticator } from './edge-authenticator';
 import { requestHeadersFor, responseHeadersFrom } from './forwarded-headers';
 import { proxyError, ProxyError } from './proxy.errors';
 import { isSafePath, type ProxyRoute, resolveRoute } from './route-table';
+import { StepUpDemands } from './step-up-demands';
 
 export interface ProxyRequest {
   method: string;
@@ -48,6 +50,8 @@ export class ProxyService {
     private readonly events: SecurityEventPublisher,
     private readonly assertions: AssertionIssuer,
     private readonly catalogCache: CatalogCache,
+    @Inject(PERMISSION_DENIAL_LISTENER) private readonly denials: PermissionDenialListener,
+    private readonly stepUpDemands: StepUpDemands,
   ) {}
 
   async forward(req: ProxyRequest): Promise<ProxyResponse> {
@@ -72,6 +76,12 @@ export class ProxyService {
           path: `${API_PREFIX}${rawPath}`,
         });
 
+    if (route.permission && user) this.checkPermissionFor(route, user, req, rawPath);
+    // The account routes (auth) stay open: that is where the caller answers the demand (POST /api/auth/step-up).
+    if (user && route.upstream !== 'auth' && (await this.stepUpDemands.isOutstanding(user))) {
+      throw stepUpRequired('After a security check on this account, continuing');
+    }
+
     const ifNoneMatch = req.headers['if-none-match'];
     const cacheKey = this.catalogCache.applies(req.method, route.upstream, req.headers) ? await this.catalogCache.keyFor(`${rawPath}${query}`) : undefined;
     if (cacheKey) {
@@ -94,7 +104,21 @@ export class ProxyService {
     const response: ProxyResponse = { status: upstream.status, headers: responseHeadersFrom(route, upstream.headers), body: upstream.body };
     // A checkout reserves stock (or releases it on a decline): the cached catalog is out of date.
     if (req.method === 'POST' && route.upstream === 'order' && rawPath === '/orders') await this.catalogCache.invalidate();
+    // A catalog manager changed a product: the cached pages show the old price or stock.
+    if (route.upstream === 'catalog' && UNSAFE_METHODS.has(req.method) && upstream.status < 300) await this.catalogCache.invalidate();
     return cacheKey ? this.catalogCache.store(cacheKey, response, ifNoneMatch) : response;
+  }
+
+  /**
+   * The vault cannot verify tokens, so the gateway applies the same rule its
+   * services do (decidePermission) before it signs an assertion for it: a
+   * support agent's token never turns into a tokenize call.
+   */
+  private checkPermissionFor(route: ProxyRoute, user: AuthenticatedUser, req: ProxyRequest, rawPath: string): void {
+    const decision = decidePermission(user, route.permission);
+    if (decision.allowed) return;
+    this.denials.denied({ user, permission: route.permission ?? 'undeclared', reason: decision.reason, method: req.method, route: `${API_PREFIX}${rawPath}`, ip: req.clientIp });
+    throw decision.error;
   }
 
   /**

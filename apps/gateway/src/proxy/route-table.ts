@@ -1,3 +1,4 @@
+import type { Permission } from '@storefront/identity/access';
 import type { UpstreamName } from '../core/upstreams';
 
 /** What the gateway knows about one public API path. */
@@ -13,6 +14,11 @@ export interface ProxyRoute {
    * for this user, method and path instead, and never the token.
    */
   assertsUser: boolean;
+  /**
+   * For an upstream that cannot check tokens (assertsUser), the permission the
+   * gateway checks on its behalf before it signs the assertion.
+   */
+  permission?: Permission;
   /** A state change authenticated by the refresh cookie alone, so it needs proof it was not sent cross-site. */
   cookieAuthenticated: boolean;
 }
@@ -25,6 +31,7 @@ interface RouteRule {
   publicWhen?: (method: string, path: string) => boolean;
   cookies?: boolean;
   assertsUser?: boolean;
+  permission?: Permission;
 }
 
 // Signing in (password or passkey), registering and refreshing happen before the caller has an access token.
@@ -51,12 +58,15 @@ const ROUTES: readonly RouteRule[] = [
   { prefix: '/products', upstream: 'catalog', publicWhen: (method) => READS.has(method) },
   { prefix: '/cart', upstream: 'order' },
   { prefix: '/orders', upstream: 'order' },
-  { prefix: '/payments/cards', exact: true, upstream: 'payment-vault', assertsUser: true },
+  { prefix: '/payments/cards', exact: true, upstream: 'payment-vault', assertsUser: true, permission: 'payments:pay:own' },
   { prefix: '/admin/orders', upstream: 'order' },
   { prefix: '/admin/alerts', upstream: 'monitor' },
   { prefix: '/admin/audit', upstream: 'monitor' },
   { prefix: '/admin/users', upstream: 'auth' },
   { prefix: '/admin/signing-keys', upstream: 'auth' },
+  { prefix: '/admin/access-reviews', upstream: 'auth' },
+  // The vault checks no tokens: the gateway checks keys:rotate (and, as a staff permission, a fresh second factor) for it.
+  { prefix: '/admin/keys', upstream: 'payment-vault', assertsUser: true, permission: 'keys:rotate' },
 ];
 
 /** The route for a method and a path with the /api prefix removed (no query string), or undefined. */
@@ -68,6 +78,7 @@ export function resolveRoute(method: string, path: string): ProxyRoute | undefin
     isPublic: rule.publicWhen?.(method, path) ?? false,
     cookies: rule.cookies ?? false,
     assertsUser: rule.assertsUser ?? false,
+    ...(rule.permission ? { permission: rule.permission } : {}),
     cookieAuthenticated: rule.upstream === 'auth' && method === 'POST' && COOKIE_AUTHENTICATED_POSTS.has(path),
   };
 }

@@ -1,7 +1,7 @@
 import { All, Controller, Get, type INestApplication, Module, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Role } from '@storefront/identity/access';
-import { TestTokenIssuer } from '@storefront/identity/testing';
+import { TestTokenIssuer, type TokenOptions } from '@storefront/identity/testing';
 import { AllowedClients, bootstrapMtlsService, loadTlsIdentity } from '@storefront/platform/mtls';
 
 /**
@@ -73,7 +73,7 @@ export async function startEchoUpstream(tlsDir: string, identity: string, port: 
 }
 
 export interface StandInAuth extends StandIn {
-  token(roles: Role[], userId?: string): Promise<string>;
+  token(roles: Role[], userId?: string, options?: TokenOptions): Promise<string>;
   /** A token with the right shape signed by a key the JWKS does not publish. */
   forgedToken(): Promise<string>;
 }
@@ -114,7 +114,7 @@ export async function startStandInAuth(tlsDir: string, port: number): Promise<St
   const standIn = await start(tlsDir, 'auth', port, StandInAuthModule, received);
   return {
     ...standIn,
-    token: (roles, userId) => issuer.token(roles, userId),
+    token: (roles, userId, options) => issuer.token(roles, userId, options),
     forgedToken: () => issuer.forgedToken(),
   };
 }

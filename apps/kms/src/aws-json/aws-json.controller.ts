@@ -1,8 +1,10 @@
-import { Body, Controller, Header, Headers, HttpCode, Post, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Header, Headers, HttpCode, Post, Res, UseFilters, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
 import { currentCorrelationId } from '@storefront/platform/logging';
 import { AllowedClients } from '@storefront/platform/mtls';
 import { AWS_JSON_CONTENT_TYPE, AWS_REQUEST_ID_HEADER, AwsJsonErrorFilter } from './aws-json.filter';
+import { KMS_CLIENTS } from './kms-operation-allow-list';
+import { KmsOperationGuard } from './kms-operation.guard';
 import { KmsOperationsService } from './kms-operations.service';
 
 /**
@@ -14,11 +16,13 @@ import { KmsOperationsService } from './kms-operations.service';
  * controller-scoped AwsJsonErrorFilter replaces the global one here.
  *
  * The SDK signs requests with SigV4; the signature is ignored. The caller is
- * authenticated by its mTLS client certificate instead, and only the payment
- * vault may call (anyone else gets AccessDeniedException).
+ * authenticated by its mTLS client certificate instead, and each identity may
+ * call only the operations KMS_OPERATION_ALLOW_LIST gives it (anything else is
+ * 403 AccessDeniedException).
  */
 @Controller()
-@AllowedClients('payment-vault')
+@AllowedClients(...KMS_CLIENTS)
+@UseGuards(KmsOperationGuard)
 @UseFilters(AwsJsonErrorFilter)
 export class AwsJsonController {
   constructor(private readonly operations: KmsOperationsService) {}

@@ -16,35 +16,18 @@ import {
   encryptRequest,
   generateDataKeyRequest,
   getKeyRotationStatusRequest,
+  keyOnlyRequest,
+  listKeyRotationsRequest,
   listAliasesRequest,
   listKeysRequest,
   parseRequest,
   reEncryptRequest,
   rotateKeyOnDemandRequest,
+  scheduleKeyDeletionRequest,
 } from './kms-requests';
-import { aliasListEntry, base64AndZero, epochSeconds, keyListEntry, keyMetadata, paging } from './kms-responses';
+import { type KmsOperation, operationFromTarget } from './kms-operation';
+import { aliasListEntry, base64AndZero, epochSeconds, keyListEntry, keyMetadata, paging, rotationListEntry } from './kms-responses';
 
-export const KMS_OPERATIONS = [
-  'CreateKey',
-  'DescribeKey',
-  'ListKeys',
-  'CreateAlias',
-  'ListAliases',
-  'GenerateDataKey',
-  'GenerateDataKeyWithoutPlaintext',
-  'Encrypt',
-  'Decrypt',
-  'ReEncrypt',
-  'EnableKeyRotation',
-  'DisableKeyRotation',
-  'GetKeyRotationStatus',
-  'RotateKeyOnDemand',
-  // EMULATOR EXTENSION, not an AWS KMS operation: disables one key version so tests can prove nothing still needs it.
-  'DisableKeyVersion',
-] as const;
-export type KmsOperation = (typeof KMS_OPERATIONS)[number];
-
-const TARGET_PREFIX = 'TrentService.';
 const DEFAULT_PAGE_SIZE = 100;
 const ENCRYPTION_ALGORITHM = 'SYMMETRIC_DEFAULT';
 const DATA_KEY_BYTES = { AES_256: 32, AES_128: 16 } as const;
@@ -178,6 +161,31 @@ export class KmsOperationsService {
 
       RotateKeyOnDemand: operation(rotateKeyOnDemandRequest, async (input) => ({ KeyId: (await this.keys.rotateOnDemand(input.KeyId)).id })),
 
+      ListKeyRotations: operation(listKeyRotationsRequest, async (input) => {
+        if (input.IncludeKeyMaterial === 'ALL_KEY_MATERIAL') throw kmsError(KmsErrorCode.UnsupportedOperation, 'IncludeKeyMaterial ALL_KEY_MATERIAL applies to imported key material, which this emulator does not support.');
+        const page = await this.keys.listKeyRotations(input.KeyId, input.Limit ?? DEFAULT_PAGE_SIZE, input.Marker);
+        return { Rotations: page.items.map(rotationListEntry), ...paging(page.nextMarker) };
+      }),
+
+      ScheduleKeyDeletion: operation(scheduleKeyDeletionRequest, async (input) => {
+        const key = await this.keys.scheduleKeyDeletion(input.KeyId, input.PendingWindowInDays);
+        // The update set both (a CHECK constraint keeps them with the state); the guard only satisfies the types.
+        const deletionDate = key.deletionDate ? epochSeconds(key.deletionDate) : undefined;
+        return { KeyId: keyArn(key.id), KeyState: key.keyState, DeletionDate: deletionDate, PendingWindowInDays: key.pendingWindowDays ?? undefined };
+      }),
+
+      CancelKeyDeletion: operation(keyOnlyRequest, async (input) => ({ KeyId: keyArn((await this.keys.cancelKeyDeletion(input.KeyId)).id) })),
+
+      EnableKey: operation(keyOnlyRequest, async (input) => {
+        await this.keys.setKeyEnabled(input.KeyId, true);
+        return {};
+      }),
+
+      DisableKey: operation(keyOnlyRequest, async (input) => {
+        await this.keys.setKeyEnabled(input.KeyId, false);
+        return {};
+      }),
+
       DisableKeyVersion: operation(disableKeyVersionRequest, async (input) => {
         await this.keys.disableKeyVersion(input.KeyId, input.Version);
         return {};
@@ -198,10 +206,8 @@ export class KmsOperationsService {
 
   /** Runs the operation named by the X-Amz-Target header; an unknown or missing one is UnknownOperationException. */
   async dispatch(target: string | undefined, body: unknown): Promise<object> {
-    const name = target?.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
-    if (!name || !(KMS_OPERATIONS as readonly string[]).includes(name)) {
-      throw kmsError(KmsErrorCode.UnknownOperation, 'The operation named by X-Amz-Target is not supported.');
-    }
-    return this.handlers[name as KmsOperation](body);
+    const operation = operationFromTarget(target);
+    if (!operation) throw kmsError(KmsErrorCode.UnknownOperation, 'The operation named by X-Amz-Target is not supported.');
+    return this.handlers[operation](body);
   }
 }

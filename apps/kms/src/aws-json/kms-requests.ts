@@ -98,6 +98,22 @@ export const disableKeyRotationRequest = z.object({ KeyId: keyId });
 
 export const rotateKeyOnDemandRequest = z.object({ KeyId: keyId });
 
+export const listKeyRotationsRequest = z.object({
+  KeyId: keyId,
+  // AWS's two values; ALL_KEY_MATERIAL concerns imported key material, which this emulator does not have.
+  IncludeKeyMaterial: z.enum(['ALL_KEY_MATERIAL', 'ROTATIONS_ONLY'], { error: 'must be ALL_KEY_MATERIAL or ROTATIONS_ONLY' }).optional(),
+  Limit: limit,
+  Marker: marker,
+});
+
+export const scheduleKeyDeletionRequest = z.object({
+  KeyId: keyId,
+  PendingWindowInDays: z.number({ error: 'must be an integer' }).int('must be an integer').min(7, 'must be at least 7').max(30, 'must be at most 30').optional(),
+});
+
+/** CancelKeyDeletion, EnableKey and DisableKey all name just the key. */
+export const keyOnlyRequest = z.object({ KeyId: keyId });
+
 export const reEncryptRequest = z.object({
   CiphertextBlob: blob(6144),
   SourceEncryptionContext: encryptionContext,

@@ -1,4 +1,4 @@
-import type { Alias, Key } from '../generated/prisma/client';
+import type { Alias, Key, KeyVersion } from '../generated/prisma/client';
 import { keyMaterialId } from '../keys/key-material-id';
 import { aliasArn, KMS_ACCOUNT_ID, keyArn } from '../keys/kms-arn';
 
@@ -20,10 +20,11 @@ export function keyMetadata(key: Key) {
     KeyId: key.id,
     Arn: keyArn(key.id),
     CreationDate: epochSeconds(key.createdAt),
-    Enabled: true,
+    Enabled: key.keyState === 'Enabled',
     Description: key.description,
     KeyUsage: 'ENCRYPT_DECRYPT',
-    KeyState: 'Enabled',
+    KeyState: key.keyState,
+    ...(key.deletionDate ? { DeletionDate: epochSeconds(key.deletionDate), PendingDeletionWindowInDays: key.pendingWindowDays ?? undefined } : {}),
     Origin: 'AWS_KMS',
     KeyManager: 'CUSTOMER',
     CustomerMasterKeySpec: 'SYMMETRIC_DEFAULT',
@@ -37,6 +38,16 @@ export function keyMetadata(key: Key) {
 
 export function keyListEntry(key: Key) {
   return { KeyId: key.id, KeyArn: keyArn(key.id) };
+}
+
+/** One ListKeyRotations entry: a version after the first. RotationType is absent for versions made before it was recorded. */
+export function rotationListEntry(version: KeyVersion) {
+  return {
+    KeyId: version.keyId,
+    KeyMaterialId: keyMaterialId(version.keyId, version.version),
+    RotationDate: epochSeconds(version.createdAt),
+    RotationType: version.rotationType ?? undefined,
+  };
 }
 
 export function aliasListEntry(alias: Alias) {

@@ -17,14 +17,15 @@ export enum KmsErrorCode {
   UnsupportedOperation = 'UnsupportedOperationException',
   UnknownOperation = 'UnknownOperationException',
   AccessDenied = 'AccessDeniedException',
-  /** The key version a ciphertext names was disabled (emulator extension DisableKeyVersion). */
+  /** The key is disabled (DisableKey), or the key version a ciphertext names was (emulator extension DisableKeyVersion). */
   Disabled = 'DisabledException',
-  /** The request conflicts with the key's state, e.g. disabling the version new encryptions use. */
+  /** The request conflicts with the key's state: the key is pending deletion, or the version to disable is the current one. */
   InvalidState = 'KMSInvalidStateException',
   Internal = 'KMSInternalException',
 }
 
-// AWS answers every client error with 400 (the type is in the body), and its own failures with 500.
+// AWS answers client errors with 400 (the type is in the body), and its own failures with 500. AccessDenied is
+// 403 instead, as every refused caller is across this project; the SDK picks the exception by its type, not the status.
 export const KMS_ERROR_STATUS: Record<KmsErrorCode, HttpStatus> = {
   [KmsErrorCode.NotFound]: HttpStatus.BAD_REQUEST,
   [KmsErrorCode.Validation]: HttpStatus.BAD_REQUEST,
@@ -35,7 +36,7 @@ export const KMS_ERROR_STATUS: Record<KmsErrorCode, HttpStatus> = {
   [KmsErrorCode.InvalidMarker]: HttpStatus.BAD_REQUEST,
   [KmsErrorCode.UnsupportedOperation]: HttpStatus.BAD_REQUEST,
   [KmsErrorCode.UnknownOperation]: HttpStatus.BAD_REQUEST,
-  [KmsErrorCode.AccessDenied]: HttpStatus.BAD_REQUEST,
+  [KmsErrorCode.AccessDenied]: HttpStatus.FORBIDDEN,
   [KmsErrorCode.Disabled]: HttpStatus.BAD_REQUEST,
   [KmsErrorCode.InvalidState]: HttpStatus.BAD_REQUEST,
   [KmsErrorCode.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,

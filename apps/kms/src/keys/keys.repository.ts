@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, type Alias, type Key, type KeyVersion } from '../generated/prisma/client';
+import { Prisma, type Alias, type Key, type KeyVersion, type RotationType } from '../generated/prisma/client';
 import { PrismaService } from '../database/prisma.service';
 
 export interface NewKey {
@@ -60,8 +60,33 @@ export class KeysRepository {
     return this.prisma.key.findUnique({ where: { id } });
   }
 
-  findVersion(keyId: string, version: number): Promise<KeyVersion | null> {
-    return this.prisma.keyVersion.findUnique({ where: { keyId_version: { keyId, version } } });
+  /** One version with its key, whose state decides whether the version may be used. */
+  findVersion(keyId: string, version: number): Promise<(KeyVersion & { key: Key }) | null> {
+    return this.prisma.keyVersion.findUnique({ where: { keyId_version: { keyId, version } }, include: { key: true } });
+  }
+
+  /** The key's rotations (every version after the first), oldest first, after version `afterVersion` when paging. */
+  listRotations(keyId: string, take: number, afterVersion = 1): Promise<KeyVersion[]> {
+    return this.prisma.keyVersion.findMany({ where: { keyId, version: { gt: afterVersion } }, orderBy: { version: 'asc' }, take });
+  }
+
+  /**
+   * The state changes below are conditional updates, so a change that raced
+   * another (say a CancelKeyDeletion against a DisableKey) is decided by the
+   * database: each returns the updated key, or null when the key was no
+   * longer in a state the change applies to.
+   */
+  scheduleDeletion(keyId: string, deletionDate: Date, pendingWindowDays: number): Promise<Key | null> {
+    return this.updateIfState(keyId, ['Enabled', 'Disabled'], { keyState: 'PendingDeletion', deletionDate, pendingWindowDays });
+  }
+
+  /** As AWS does, a key whose deletion is cancelled is Disabled, not Enabled: someone must decide to use it again. */
+  cancelDeletion(keyId: string): Promise<Key | null> {
+    return this.updateIfState(keyId, ['PendingDeletion'], { keyState: 'Disabled', deletionDate: null, pendingWindowDays: null });
+  }
+
+  setEnabled(keyId: string, enabled: boolean): Promise<Key | null> {
+    return this.updateIfState(keyId, ['Enabled', 'Disabled'], { keyState: enabled ? 'Enabled' : 'Disabled' });
   }
 
   findAlias(name: string): Promise<Alias | null> {
@@ -103,9 +128,13 @@ export class KeysRepository {
     return this.prisma.key.update({ where: { id: keyId }, data: { rotationEnabled: false, nextRotationAt: null } });
   }
 
-  /** Enabled keys whose next rotation date is not after `now`, oldest due first. */
+  /** Enabled keys with rotation on whose next rotation date is not after `now`, oldest due first (AWS rotates no disabled key). */
   keysDueForRotation(now: Date, take: number): Promise<Key[]> {
-    return this.prisma.key.findMany({ where: { rotationEnabled: true, nextRotationAt: { lte: now } }, orderBy: { nextRotationAt: 'asc' }, take });
+    return this.prisma.key.findMany({
+      where: { keyState: 'Enabled', rotationEnabled: true, nextRotationAt: { lte: now } },
+      orderBy: { nextRotationAt: 'asc' },
+      take,
+    });
   }
 
   /** Disables one version; false when it does not exist. */
@@ -122,7 +151,13 @@ export class KeysRepository {
    * twice. `plan` returns null to skip (e.g. no longer due). Returns the
    * rotated key, or null when skipped.
    */
-  rotateKey(keyId: string, plan: (key: Key) => RotationPlan | null, wrap: (version: number) => WrappedMaterial, createdAt: Date): Promise<Key | null> {
+  rotateKey(
+    keyId: string,
+    rotationType: RotationType,
+    plan: (key: Key) => RotationPlan | null,
+    wrap: (version: number) => WrappedMaterial,
+    createdAt: Date,
+  ): Promise<Key | null> {
     return this.prisma.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`kms-key:${keyId}`}, 0))`;
       const key = await tx.key.findUnique({ where: { id: keyId } });
@@ -137,6 +172,7 @@ export class KeysRepository {
           wrappedMaterial: new Uint8Array(sealed.wrappedMaterial),
           iv: new Uint8Array(sealed.iv),
           tag: new Uint8Array(sealed.tag),
+          rotationType,
           createdAt,
         },
       });
@@ -166,5 +202,10 @@ export class KeysRepository {
         data: { rotationEnabled: true, rotationPeriodDays: periodDays, nextRotationAt },
       });
     });
+  }
+
+  private async updateIfState(keyId: string, from: Key['keyState'][], data: Prisma.KeyUpdateManyMutationInput): Promise<Key | null> {
+    const { count } = await this.prisma.key.updateMany({ where: { id: keyId, keyState: { in: from } }, data });
+    return count === 1 ? this.findKey(keyId) : null;
   }
 }

@@ -1,18 +1,20 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AES_KEY_BYTES } from '@storefront/vault/crypto';
-import type { Alias, Key } from '../generated/prisma/client';
+import type { Alias, Key, KeyVersion } from '../generated/prisma/client';
 import { CLOCK, type Clock } from '../common/clock';
 import { KmsErrorCode, kmsError } from '../common/kms.errors';
 import { RootKeyring } from '../root-key/root-keyring';
 import { KeysRepository, type NewKey, type RotationSettings, type WrappedMaterial } from './keys.repository';
-import { parseKeyReference } from './kms-arn';
+import { keyArn, parseKeyReference } from './kms-arn';
 
 const DAY_MS = 86_400_000;
 /** AWS's default when EnableKeyRotation names no period. */
 export const DEFAULT_ROTATION_PERIOD_DAYS = 365;
 /** Keys rotated per query by the scheduler; it pages until none is due. */
 const ROTATION_BATCH = 50;
+/** AWS's ScheduleKeyDeletion waiting period when PendingWindowInDays is not given. */
+export const DEFAULT_PENDING_WINDOW_DAYS = 30;
 
 export interface Page<T> {
   items: T[];
@@ -59,6 +61,12 @@ export class KeysService {
     return key;
   }
 
+  /** Like resolveKey, for the operations AWS lets name a key only by key id or key ARN (never an alias). */
+  async resolveKeyByIdOrArn(reference: string): Promise<Key> {
+    if (parseKeyReference(reference)?.kind !== 'key') throw kmsError(KmsErrorCode.NotFound, `Invalid keyId ${reference}`);
+    return this.resolveKey(reference);
+  }
+
   async listKeys(limit: number, marker?: string): Promise<Page<Key>> {
     if (marker !== undefined && parseKeyReference(marker)?.kind !== 'key') throw kmsError(KmsErrorCode.InvalidMarker, 'The marker is not valid.');
     const rows = await this.keys.listKeys(limit + 1, marker);
@@ -68,8 +76,7 @@ export class KeysService {
   async createAlias(aliasName: string, targetKeyReference: string): Promise<void> {
     if (aliasName.startsWith('alias/aws/')) throw kmsError(KmsErrorCode.InvalidAliasName, 'Aliases that begin with alias/aws/ are reserved.');
     // AWS accepts only a key id or key ARN as the target: an alias may not point at another alias.
-    if (parseKeyReference(targetKeyReference)?.kind !== 'key') throw kmsError(KmsErrorCode.NotFound, `Invalid keyId ${targetKeyReference}`);
-    const key = await this.resolveKey(targetKeyReference);
+    const key = await this.resolveKeyByIdOrArn(targetKeyReference);
     const created = await this.keys.createAlias(aliasName, key.id, this.clock());
     if (!created) throw kmsError(KmsErrorCode.AlreadyExists, `An alias with the name ${aliasName} already exists`);
     this.logger.log({ aliasName, keyId: key.id }, 'alias created');
@@ -82,14 +89,14 @@ export class KeysService {
   }
 
   async enableKeyRotation(reference: string, periodDays = DEFAULT_ROTATION_PERIOD_DAYS): Promise<void> {
-    const key = await this.resolveKey(reference);
+    const key = refuseUnlessEnabled(await this.resolveKey(reference));
     await this.keys.setRotation(key.id, this.rotationFrom(this.clock(), periodDays));
     this.logger.log({ keyId: key.id, periodDays }, 'automatic key rotation enabled');
   }
 
   /** AWS DisableKeyRotation: no more automatic rotations; the period is kept, the next date cleared. */
   async disableKeyRotation(reference: string): Promise<void> {
-    const key = await this.resolveKey(reference);
+    const key = refuseUnlessEnabled(await this.resolveKey(reference));
     await this.keys.disableRotation(key.id);
     this.logger.log({ keyId: key.id }, 'automatic key rotation disabled');
   }
@@ -99,9 +106,16 @@ export class KeysService {
    * versions still decrypt. The automatic schedule is left as it is, as AWS does.
    */
   async rotateOnDemand(reference: string): Promise<Key> {
-    const key = await this.resolveKey(reference);
-    const rotated = await this.keys.rotateKey(key.id, () => ({}), (version) => this.wrapNewVersion(key.id, version), this.clock());
-    if (!rotated) throw kmsError(KmsErrorCode.NotFound, `Key '${reference}' does not exist`);
+    const key = refuseUnlessEnabled(await this.resolveKey(reference));
+    const rotated = await this.keys.rotateKey(
+      key.id,
+      'ON_DEMAND',
+      // Checked again under the key's lock: a DisableKey or ScheduleKeyDeletion may have won the race.
+      (current) => (current.keyState === 'Enabled' ? {} : null),
+      (version) => this.wrapNewVersion(key.id, version),
+      this.clock(),
+    );
+    if (!rotated) throw kmsError(KmsErrorCode.InvalidState, `${keyArn(key.id)} is no longer enabled.`);
     this.logger.log({ keyId: rotated.id, version: rotated.currentVersion, trigger: 'on-demand' }, 'key rotated');
     return rotated;
   }
@@ -122,8 +136,9 @@ export class KeysService {
       for (const candidate of due) {
         const key = await this.keys.rotateKey(
           candidate.id,
+          'AUTOMATIC',
           (current) => {
-            if (!current.rotationEnabled || !current.nextRotationAt || current.nextRotationAt > now) return null;
+            if (current.keyState !== 'Enabled' || !current.rotationEnabled || !current.nextRotationAt || current.nextRotationAt > now) return null;
             return { nextRotationAt: this.rotationFrom(now, current.rotationPeriodDays ?? DEFAULT_ROTATION_PERIOD_DAYS).nextRotationAt };
           },
           (version) => this.wrapNewVersion(candidate.id, version),
@@ -136,6 +151,46 @@ export class KeysService {
       }
       if (due.length < ROTATION_BATCH || !progressed) return rotated;
     }
+  }
+
+  /** AWS ListKeyRotations: every rotation of the key, oldest first; the marker is the last version of the previous page. */
+  async listKeyRotations(reference: string, limit: number, marker?: string): Promise<Page<KeyVersion>> {
+    const key = await this.resolveKeyByIdOrArn(reference);
+    if (marker !== undefined && !/^[1-9]\d{0,9}$/.test(marker)) throw kmsError(KmsErrorCode.InvalidMarker, 'The marker is not valid.');
+    const rows = await this.keys.listRotations(key.id, limit + 1, marker === undefined ? undefined : Number(marker));
+    return page(rows, limit, (row) => String(row.version));
+  }
+
+  /**
+   * AWS ScheduleKeyDeletion: the key becomes PendingDeletion, unusable for
+   * any cryptographic operation, until `pendingWindowDays` from now. This
+   * emulator never destroys a key: after the date it simply stays
+   * PendingDeletion (still unusable, still cancellable), because a wrongly
+   * deleted master key would make every card under it unrecoverable.
+   */
+  async scheduleKeyDeletion(reference: string, pendingWindowDays = DEFAULT_PENDING_WINDOW_DAYS): Promise<Key> {
+    const key = await this.resolveKeyByIdOrArn(reference);
+    const deletionDate = new Date(this.clock().getTime() + pendingWindowDays * DAY_MS);
+    const scheduled = await this.keys.scheduleDeletion(key.id, deletionDate, pendingWindowDays);
+    if (!scheduled) throw kmsError(KmsErrorCode.InvalidState, `${keyArn(key.id)} is pending deletion.`);
+    this.logger.warn({ keyId: key.id, deletionDate, pendingWindowDays }, 'key deletion scheduled');
+    return scheduled;
+  }
+
+  /** AWS CancelKeyDeletion: the key leaves PendingDeletion as Disabled; EnableKey makes it usable again. */
+  async cancelKeyDeletion(reference: string): Promise<Key> {
+    const key = await this.resolveKeyByIdOrArn(reference);
+    const cancelled = await this.keys.cancelDeletion(key.id);
+    if (!cancelled) throw kmsError(KmsErrorCode.InvalidState, `${keyArn(key.id)} is not pending deletion.`);
+    this.logger.log({ keyId: key.id }, 'key deletion cancelled; the key is disabled');
+    return cancelled;
+  }
+
+  /** AWS EnableKey and DisableKey; neither applies to a key pending deletion. Idempotent otherwise, as in AWS. */
+  async setKeyEnabled(reference: string, enabled: boolean): Promise<void> {
+    const key = await this.resolveKeyByIdOrArn(reference);
+    if (!(await this.keys.setEnabled(key.id, enabled))) throw kmsError(KmsErrorCode.InvalidState, `${keyArn(key.id)} is pending deletion.`);
+    this.logger.log({ keyId: key.id, enabled }, enabled ? 'key enabled' : 'key disabled');
   }
 
   /**
@@ -177,6 +232,7 @@ export class KeysService {
   async materialFor(keyId: string, version: number): Promise<KeyMaterial> {
     const row = await this.keys.findVersion(keyId, version);
     if (!row) throw kmsError(KmsErrorCode.InvalidCiphertext, 'The ciphertext refers to a key version that does not exist.');
+    refuseUnlessEnabled(row.key);
     if (!row.enabled) {
       // Someone still needs a version that was retired: worth a look in the logs.
       this.logger.warn({ keyId, version }, 'refused: the ciphertext is under a disabled key version');
@@ -215,6 +271,17 @@ export class KeysService {
   private rotationFrom(from: Date, periodDays: number): RotationSettings {
     return { periodDays, nextRotationAt: new Date(from.getTime() + periodDays * DAY_MS) };
   }
+}
+
+/**
+ * Every cryptographic use and every rotation needs an Enabled key. The AWS
+ * exceptions differ by state: DisabledException for a disabled key,
+ * KMSInvalidStateException for one pending deletion.
+ */
+function refuseUnlessEnabled(key: Key): Key {
+  if (key.keyState === 'Disabled') throw kmsError(KmsErrorCode.Disabled, `${keyArn(key.id)} is disabled.`);
+  if (key.keyState === 'PendingDeletion') throw kmsError(KmsErrorCode.InvalidState, `${keyArn(key.id)} is pending deletion.`);
+  return key;
 }
 
 function page<T>(rows: T[], limit: number, markerOf: (row: T) => string): Page<T> {

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:https';
 import type { INestApplication } from '@nestjs/common';
-import { bootstrapMtlsService, loadTlsIdentity } from '@storefront/platform/mtls';
+import { type AccessDeniedPublisher, bootstrapMtlsService, loadTlsIdentity } from '@storefront/platform/mtls';
 import { createAppModule } from '../app.module';
 import type { Clock } from '../common/clock';
 import { loadKmsConfig } from '../config/kms.config';
@@ -17,6 +17,8 @@ export interface KmsTestOptions {
   /** The kms's notion of now; tests move it forward to reach a rotation date. */
   clock?: Clock;
   rotationCheckIntervalSeconds?: number;
+  /** Receives the access.permission.denied events the kms's guards send (the stack's kms has no publisher). */
+  securityEvents?: AccessDeniedPublisher;
 }
 
 export interface RunningKms {
@@ -39,7 +41,7 @@ export async function startKmsForTests(options: KmsTestOptions): Promise<Running
   });
   const app = await bootstrapMtlsService({
     service: 'kms',
-    module: createAppModule(config, options.clock),
+    module: createAppModule(config, options.clock, options.securityEvents),
     host: '127.0.0.1',
     port: options.port ?? 0,
     logLevel: config.LOG_LEVEL,

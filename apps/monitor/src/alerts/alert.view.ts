@@ -3,12 +3,16 @@ export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 export const ALERT_STATUSES = ['open', 'acknowledged', 'closed'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
+/** What the monitor can do about an alert. */
+export const RESPONSE_ACTIONS = ['lock_account', 'block_source', 'hold_order', 'require_step_up'] as const;
+export type ResponseAction = (typeof RESPONSE_ACTIONS)[number];
+
 export const RESPONSE_OUTCOMES = ['pending', 'done', 'failed', 'not_available'] as const;
 export type ResponseOutcome = (typeof RESPONSE_OUTCOMES)[number];
 
 /** One response to an alert and how it went. */
 export interface AlertResponse {
-  action: 'lock_account' | 'block_source' | 'hold_order';
+  action: ResponseAction;
   target: string;
   durationSeconds?: number;
   outcome: ResponseOutcome;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Param, Patch, Query, UseGuards } from '@nestjs/common';
-import { type AuthenticatedUser, CurrentUser, RequireRoles, RolesGuard, SignedInGuard } from '@storefront/identity/access';
+import { type AuthenticatedUser, CurrentUser, PermissionGuard, RequirePermission, SignedInGuard } from '@storefront/identity/access';
 import { AllowedClients } from '@storefront/platform/mtls';
 import { AuditService } from '../audit/audit.service';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -12,8 +12,7 @@ import { UpdateAlertStatusDto } from './dto/update-alert-status.dto';
 /** Alerts for security staff, reached only through the gateway (/api/admin/alerts). */
 @Controller('admin/alerts')
 @AllowedClients('gateway')
-@UseGuards(SignedInGuard, RolesGuard)
-@RequireRoles('security', 'admin')
+@UseGuards(SignedInGuard, PermissionGuard)
 export class AlertsController {
   constructor(
     private readonly alerts: AlertsService,
@@ -21,12 +20,14 @@ export class AlertsController {
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
+  @RequirePermission('alerts:read')
   @Get()
   @Header('cache-control', 'no-store')
   list(@Query() query: ListAlertsQueryDto): Promise<{ items: AlertView[] }> {
     return this.alerts.list(query.limit, query.status, query.severity);
   }
 
+  @RequirePermission('alerts:read')
   @Get(':id')
   @Header('cache-control', 'no-store')
   detail(@Param() params: AlertIdParamsDto): Promise<AlertDetailView> {
@@ -34,6 +35,7 @@ export class AlertsController {
   }
 
   /** Acknowledge or close an alert; who did it goes into the audit log. */
+  @RequirePermission('alerts:respond')
   @Patch(':id')
   async setStatus(@Param() params: AlertIdParamsDto, @Body() body: UpdateAlertStatusDto, @CurrentUser() staff: AuthenticatedUser): Promise<AlertView> {
     const alert = await this.alerts.setStatus(params.id, body.status);

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { RequireRoles, RolesGuard, SignedInGuard } from '@storefront/identity/access';
+import { PermissionGuard, RequirePermission, SignedInGuard } from '@storefront/identity/access';
 import { AllowedClients } from '@storefront/platform/mtls';
 import { AuditService, type AuditEntryView, type AuditVerification } from './audit.service';
 import { ListAuditQueryDto } from './dto/list-audit.query.dto';
@@ -7,8 +7,8 @@ import { ListAuditQueryDto } from './dto/list-audit.query.dto';
 /** The audit log for security staff, reached only through the gateway. */
 @Controller('admin/audit')
 @AllowedClients('gateway')
-@UseGuards(SignedInGuard, RolesGuard)
-@RequireRoles('security', 'admin')
+@UseGuards(SignedInGuard, PermissionGuard)
+@RequirePermission('audit:read')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 

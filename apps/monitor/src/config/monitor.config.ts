@@ -7,6 +7,10 @@ export const monitorEnvSchema = z.object({
   MONITOR_DATABASE_URL: envRules.postgresUrl(),
   REDIS_URL: envRules.redisUrl(),
   AUTH_URL: envRules.httpsUrl(),
+  /** Where the order service is, for the hold-for-review response; without it that response reports not_available. */
+  ORDER_URL: envRules.httpsUrl().optional(),
+  /** How long a demanded step-up stands when nobody answers it (the account can only reach its own account pages meanwhile). */
+  STEP_UP_DEMAND_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(24 * 3600),
   AUDIT_HMAC_KEY_FILE: z.string({ error: 'is required (a file holding the audit HMAC key)' }).min(1, 'must be a file path'),
   SECURITY_EVENTS_PREFIX: z
     .string()

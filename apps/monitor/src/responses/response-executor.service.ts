@@ -4,8 +4,10 @@ import type { AlertResponse, AlertView } from '../alerts/alert.view';
 import { AlertsRepository } from '../alerts/alerts.repository';
 import { AuditService } from '../audit/audit.service';
 import { AuthClient } from '../core/auth-client';
+import { OrderClient } from '../core/order-client';
 import { UnitOfWork } from '../database/unit-of-work';
 import { EdgeBlocklist, isBlockable } from './edge-blocklist';
+import { StepUpDemands } from './step-up-demands';
 
 /**
  * Carries out an alert's responses AFTER the ingestion transaction has
@@ -21,6 +23,8 @@ export class ResponseExecutor {
   constructor(
     private readonly blocklist: EdgeBlocklist,
     private readonly auth: AuthClient,
+    private readonly orders: OrderClient,
+    private readonly stepUps: StepUpDemands,
     private readonly alerts: AlertsRepository,
     private readonly audit: AuditService,
     private readonly unitOfWork: UnitOfWork,
@@ -32,7 +36,7 @@ export class ResponseExecutor {
   async execute(alert: AlertView): Promise<AlertResponse[]> {
     if (alert.responses.length === 0) return [];
     const done: AlertResponse[] = [];
-    for (const response of alert.responses) done.push({ ...response, ...(await this.perform(response)) });
+    for (const response of alert.responses) done.push({ ...response, ...(await this.perform(response, alert)) });
     await this.alerts.recordResponses(alert.id, done);
     await this.unitOfWork.run(async (tx) => {
       await this.audit.lockForAppend(tx);
@@ -45,7 +49,7 @@ export class ResponseExecutor {
     return done;
   }
 
-  private async perform(response: AlertResponse): Promise<Pick<AlertResponse, 'outcome' | 'detail'>> {
+  private async perform(response: AlertResponse, alert: AlertView): Promise<Pick<AlertResponse, 'outcome' | 'detail'>> {
     try {
       switch (response.action) {
         case 'block_source': {
@@ -62,9 +66,20 @@ export class ResponseExecutor {
           });
           return { outcome: 'done', detail: `locked until ${res.lockedUntil}` };
         }
-        case 'hold_order':
-          // The order service has no hold route yet (see the monitor notes): staff hold it by hand.
-          return { outcome: 'not_available', detail: 'hold for review manually: the order service has no hold route yet' };
+        case 'hold_order': {
+          if (!this.orders.client) return { outcome: 'not_available', detail: 'hold for review manually: no order service configured (ORDER_URL)' };
+          const res = await this.orders.client.json<{ status: string; changed: boolean }>({
+            method: 'POST',
+            path: `/internal/orders/${encodeURIComponent(response.target)}/hold`,
+            body: { reason: `alert ${alert.id}: ${alert.summary}`.slice(0, 200) },
+            timeoutMs: 5_000,
+          });
+          return { outcome: 'done', detail: res.changed ? 'held for review' : `already ${res.status}` };
+        }
+        case 'require_step_up': {
+          const until = await this.stepUps.demand(response.target);
+          return { outcome: 'done', detail: `a fresh second factor is required before anything else, until ${until.toISOString()}` };
+        }
       }
     } catch (error) {
       return { outcome: 'failed', detail: error instanceof Error ? error.message.slice(0, 200) : 'unknown error' };

@@ -100,7 +100,8 @@ export class ImpossibleTravelRule implements Rule {
         subjects: [subject('user', event.userId)],
         eventIds: verdict.evidence.map((s) => s.id),
         quietMs: this.policy.lookbackMs,
-        responses: verdict.lock ? [{ action: 'lock_account', target: event.userId, durationSeconds: this.policy.lockSeconds }] : [],
+        // Many countries: a takeover, lock. Two places too far apart: often a VPN or a trip, so ask the owner for their second factor instead.
+        responses: verdict.lock ? [{ action: 'lock_account', target: event.userId, durationSeconds: this.policy.lockSeconds }] : [{ action: 'require_step_up', target: event.userId }],
       },
     ];
   }

@@ -1,5 +1,5 @@
 import type { SecurityEventType } from '@storefront/platform/events';
-import type { AlertSeverity } from '../alerts/alert.view';
+import type { AlertSeverity, ResponseAction } from '../alerts/alert.view';
 
 /** An event as the rules see it: already validated, stored and lower-cased. */
 export interface RecordedEvent {
@@ -28,8 +28,6 @@ export interface EventHistory {
   recent(query: HistoryQuery): Promise<RecordedEvent[]>;
 }
 
-/** What the monitor can do about an alert. */
-export type ResponseAction = 'lock_account' | 'block_source' | 'hold_order';
 export interface PlannedResponse {
   action: ResponseAction;
   /** A user id, an IP address or an order id. */

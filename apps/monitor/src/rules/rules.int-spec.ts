@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { stepUpDemandKey } from '@storefront/identity/access';
 import type { SecurityEvent } from '@storefront/platform/events';
 import { ServiceMetrics } from '@storefront/platform/metrics';
 import { edgeBlocklistKey } from '../responses/edge-blocklist';
@@ -81,14 +82,20 @@ describe('monitor rules, replayed', () => {
     expect(audit.rows.map((r: { action: string }) => r.action)).toEqual(['alert.raised', 'response.lock_account']);
   });
 
-  it('flags two sign-ins too far apart for the time between them (1000 km/h over 500 km), without locking', async () => {
+  it('flags two sign-ins too far apart for the time between them (1000 km/h over 500 km): no lock, a step-up demand', async () => {
     const userId = randomUUID();
     await replay([
       event('auth', { type: 'auth.login.succeeded', occurredAt: at(700), actor: { userId }, source: { ip: IPS_BY_COUNTRY.DE[0] } }),
       event('auth', { type: 'auth.login.succeeded', occurredAt: at(745), actor: { userId }, source: { ip: IPS_BY_COUNTRY.US[0] } }),
     ]);
     const [alert] = await alertsAbout(`user:${userId}`);
-    expect(alert).toMatchObject({ rule: 'auth.impossible_travel', severity: 'high', responses: [] });
+    expect(alert).toMatchObject({ rule: 'auth.impossible_travel', severity: 'high' });
+    expect(alert.responses).toEqual([expect.objectContaining({ action: 'require_step_up', target: userId, outcome: 'done' })]);
+    expect(m.auth.locks.map((l) => l.userId)).not.toContain(userId);
+    // The gateway reads this key: the demand's time, standing for a day.
+    const key = stepUpDemandKey(m.prefix, userId);
+    expect(Number(await redis.get(key))).toBeGreaterThan(Date.now() / 1000 - 60);
+    expect(await redis.ttl(key)).toBeGreaterThan(23 * 3600);
   });
 
   it('does not flag a train ride: Paris at noon, Amsterdam four hours later', async () => {
@@ -157,7 +164,8 @@ describe('monitor rules, replayed', () => {
     const alerts = await alertsAbout(`order:${orderId}`);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ rule: 'orders.unusual_purchase', severity: 'medium', event_ids: [unusual.id] });
-    expect(alerts[0].responses).toEqual([expect.objectContaining({ action: 'hold_order', target: orderId, outcome: 'not_available' })]);
+    expect(alerts[0].responses).toEqual([expect.objectContaining({ action: 'hold_order', target: orderId, outcome: 'done' })]);
+    expect(m.order.holds).toEqual([{ orderId, reason: expect.stringContaining(alerts[0].id) }]);
     expect(await alertsAbout(`order:${usual.details.orderId as string}`)).toEqual([]);
   });
 
@@ -174,7 +182,7 @@ describe('monitor rules, replayed', () => {
 
   it('shows an alert with the events behind it to security staff, and lets them close it (audited)', async () => {
     const [alert] = (await m.db.query<AlertRow>("SELECT * FROM alert WHERE rule = 'auth.credential_stuffing'")).rows;
-    const token = await m.auth.token(['security']);
+    const token = await m.auth.token(['security-analyst']);
     const res = await m.client('gateway').request({ method: 'GET', path: `/admin/alerts/${alert.id}`, headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
     const body = JSON.parse(res.body.toString()) as { events: Array<{ id: string; type: string; sourceIp: string }> };

@@ -12,6 +12,7 @@ import { loadMonitorConfig, type MonitorConfig } from '../config/monitor.config'
 import { SecurityEventIngestion } from '../events/security-event-ingestion.service';
 import { startMonitor } from '../start-monitor';
 import { startStandInAuth } from './stand-in-auth';
+import { startStandInOrder } from './stand-in-order';
 
 export const testTlsDir = createTestPki(['monitor', 'auth', 'gateway', 'payment-vault', 'kms', 'order', 'ops']);
 
@@ -26,6 +27,7 @@ export async function startTestMonitor(redisUrl: string, postgresAdminUrl: strin
   const keyFile = path.join(mkdtempSync(path.join(tmpdir(), 'monitor-key-')), 'audit-hmac.key');
   writeFileSync(keyFile, randomBytes(32).toString('base64'));
   const auth = await startStandInAuth(testTlsDir, await freePort(), ['monitor']);
+  const order = await startStandInOrder(testTlsDir, await freePort());
   const port = await freePort();
   const config: MonitorConfig = loadMonitorConfig({
     PORT: String(port),
@@ -34,6 +36,7 @@ export async function startTestMonitor(redisUrl: string, postgresAdminUrl: strin
     MONITOR_DATABASE_URL: database.url,
     REDIS_URL: redisUrl,
     AUTH_URL: auth.baseUrl,
+    ORDER_URL: order.baseUrl,
     AUDIT_HMAC_KEY_FILE: keyFile,
     SECURITY_EVENTS_PREFIX: prefix,
   });
@@ -52,6 +55,7 @@ export async function startTestMonitor(redisUrl: string, postgresAdminUrl: strin
       return running();
     },
     auth,
+    order,
     db,
     queue,
     prefix,
@@ -76,6 +80,7 @@ export async function startTestMonitor(redisUrl: string, postgresAdminUrl: strin
       clients.forEach((c) => c.close());
       await app?.close();
       await auth.app.close();
+      await order.app.close();
       await sink.close();
       await queue.obliterate({ force: true });
       await queue.close();

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
-import { type AuthenticatedUser, CurrentUser, RolesGuard, SignedInGuard } from '@storefront/identity/access';
+import { type AuthenticatedUser, CurrentUser, PermissionGuard, RequirePermission, SignedInGuard } from '@storefront/identity/access';
 import { AllowedClients } from '@storefront/platform/mtls';
 import { CartService } from './cart.service';
 import type { CartDto } from './dto/cart.dto';
@@ -9,7 +9,8 @@ import { SetCartItemDto } from './dto/set-cart-item.dto';
 /** The caller's own cart; the owner is always the verified token's subject, never a parameter. */
 @Controller('cart')
 @AllowedClients('gateway')
-@UseGuards(SignedInGuard, RolesGuard)
+@UseGuards(SignedInGuard, PermissionGuard)
+@RequirePermission('cart:write:own')
 export class CartController {
   constructor(private readonly cart: CartService) {}
 

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { Body, Controller, Headers, HttpCode, HttpStatus, Post, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
-import { type AuthenticatedUser, CurrentUser, RolesGuard, SignedInGuard } from '@storefront/identity/access';
+import { type AuthenticatedUser, CurrentUser, PermissionGuard, RequirePermission, SignedInGuard } from '@storefront/identity/access';
 import { AllowedClients } from '@storefront/platform/mtls';
 import type { OrderDto } from '../orders/dto/order.dto';
 import { CheckoutService } from './checkout.service';
@@ -10,7 +10,8 @@ import { parseIdempotencyKey } from './idempotency-key';
 
 @Controller('orders')
 @AllowedClients('gateway')
-@UseGuards(SignedInGuard, RolesGuard)
+@UseGuards(SignedInGuard, PermissionGuard)
+@RequirePermission('payments:pay:own')
 export class CheckoutController {
   constructor(private readonly checkout: CheckoutService) {}
 
@@ -26,7 +27,7 @@ export class CheckoutController {
   ): Promise<OrderDto> {
     // Only the gateway reaches this route (mTLS), and it overwrites X-Forwarded-For with the client's address.
     const sourceIp = forwardedFor && isIP(forwardedFor) ? forwardedFor : undefined;
-    const result = await this.checkout.placeOrder(user.id, parseIdempotencyKey(idempotencyKey), body, sourceIp);
+    const result = await this.checkout.placeOrder(user, parseIdempotencyKey(idempotencyKey), body, sourceIp);
     if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
     return result.order;
   }

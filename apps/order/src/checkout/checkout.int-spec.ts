@@ -243,6 +243,50 @@ describe('POST /orders: idempotent checkout (real PostgreSQL, mTLS stand-ins for
     expect(await recordOf(caller.userId, key)).toBeNull();
   });
 
+  describe('step-up above STEP_UP_CHECKOUT_ABOVE (default 50000 = 500.00)', () => {
+    const FIVE_MINUTES_AND_A_BIT = 6 * 60;
+    /** A shopper whose token says when they last proved a second factor (null: never in this session). */
+    async function shopperWithMfa(mfaAt: number | null, lines: Array<{ productId: string; quantity: number }>) {
+      const caller = await h.user(['customer'], { mfaAt });
+      for (const line of lines) expect((await h.call(caller, 'POST', '/cart/items', { body: line })).status).toBe(200);
+      return { ...caller, cardToken: h.vault.addCard(caller.userId, true) };
+    }
+
+    it.each([
+      ['never proved a second factor', null],
+      ['proved it more than five minutes ago', Math.floor(Date.now() / 1000) - FIVE_MINUTES_AND_A_BIT],
+    ])('refuses a large order from a session that %s with 403 STEP_UP_REQUIRED: nothing recorded, reserved or charged', async (_label, mfaAt) => {
+      const product = h.catalog.addProduct('Espresso machine', 30_000, 5);
+      const caller = await shopperWithMfa(mfaAt, [{ productId: product, quantity: 2 }]);
+      const key = newKey();
+      const res = await checkout(caller, key);
+      expect(res.status).toBe(403);
+      expect(res.json.error.code).toBe('STEP_UP_REQUIRED');
+      expect(h.catalog.stockOf(product)).toBe(5);
+      expect(await ordersOf(caller.userId)).toBe(0);
+      expect(await recordOf(caller.userId, key)).toBeNull();
+      // The cart is kept, so the shopper can confirm and retry the same checkout.
+      expect((await h.call(caller, 'GET', '/cart')).json.totalCents).toBe(60_000);
+    });
+
+    it('places the same large order for a session with a fresh proof', async () => {
+      const product = h.catalog.addProduct('Espresso machine', 30_000, 5);
+      const caller = await shopperWithMfa(Math.floor(Date.now() / 1000) - 60, [{ productId: product, quantity: 2 }]);
+      const res = await checkout(caller, newKey());
+      expect(res.status, JSON.stringify(res.json)).toBe(201);
+      expect(res.json.total).toBe(60_000);
+      expect(h.vault.chargesByOrder.get(res.json.id)).toBe(1);
+    });
+
+    it('lets an order at the threshold through without a proof', async () => {
+      const product = h.catalog.addProduct('Grinder', 25_000, 5);
+      const caller = await shopperWithMfa(null, [{ productId: product, quantity: 2 }]);
+      const res = await checkout(caller, newKey());
+      expect(res.status, JSON.stringify(res.json)).toBe(201);
+      expect(res.json.total).toBe(50_000);
+    });
+  });
+
   it('requires an Idempotency-Key: missing → 400 IDEMPOTENCY_KEY_REQUIRED, malformed → 400 IDEMPOTENCY_KEY_INVALID', async () => {
     const product = h.catalog.addProduct('Pen', 200, 5);
     const caller = await shopper([{ productId: product, quantity: 1 }]);

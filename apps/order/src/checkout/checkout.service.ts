@@ -1,8 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type AuthenticatedUser, hasFreshMfa, stepUpRequired } from '@storefront/identity/access';
 import { SecurityEventPublisher } from '@storefront/platform/events';
 import { DomainError } from '@storefront/platform/http';
 import { CartRepository } from '../cart/cart.repository';
 import { Clock } from '../common/clock';
+import { ORDER_CONFIG, type OrderConfig } from '../config/order.config';
 import { IdGenerator } from '../common/id-generator';
 import { isUniqueViolation } from '../database/unique-violation';
 import { CatalogApiService, type Reservation } from '../downstream/catalog-api.service';
@@ -68,16 +70,17 @@ export class CheckoutService {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly events: SecurityEventPublisher,
+    @Inject(ORDER_CONFIG) private readonly config: OrderConfig,
   ) {}
 
   /** `sourceIp` is the shopper's address as the gateway reported it; it only labels the security event. */
-  async placeOrder(userId: string, idempotencyKey: string, request: CreateOrderDto, sourceIp?: string): Promise<CheckoutResult> {
-    const claim = await this.claim(userId, idempotencyKey, hashRequest(request));
+  async placeOrder(user: AuthenticatedUser, idempotencyKey: string, request: CreateOrderDto, sourceIp?: string): Promise<CheckoutResult> {
+    const claim = await this.claim(user, idempotencyKey, hashRequest(request));
     if (claim.kind === 'replay') return { order: claim.order, replayed: true };
     const reservation = await this.reserve(claim.attempt);
     const charge = await this.charge(claim.attempt, reservation, request.cardToken);
     const result = await this.recordOrder(claim.attempt, request, reservation, charge);
-    if (!result.replayed) this.publishPlaced(userId, result.order, sourceIp);
+    if (!result.replayed) this.publishPlaced(user.id, result.order, sourceIp);
     return result;
   }
 
@@ -93,12 +96,15 @@ export class CheckoutService {
     });
   }
 
-  private async claim(userId: string, key: string, requestHash: string): Promise<Claim> {
+  private async claim(user: AuthenticatedUser, key: string, requestHash: string): Promise<Claim> {
+    const userId = user.id;
     const existing = await this.records.find(userId, key);
+    // A completed or started checkout passed the step-up check when it was claimed.
     if (existing) return this.resume(existing, requestHash);
 
     const items = (await this.cart.lines(userId)).map(({ productId, quantity }) => ({ productId, quantity })).sort(byProductId);
     if (!items.length) throw checkoutError(CheckoutError.CartEmpty, 'Your cart is empty.');
+    await this.requireStepUpForLargeOrder(user, items);
     const attempt: Attempt = { userId, key, orderId: this.ids.uuid(), items };
     if (await this.records.create({ ...attempt, requestHash, leaseExpiresAt: this.leaseDeadline() })) return { kind: 'run', attempt };
 
@@ -106,6 +112,20 @@ export class CheckoutService {
     const winner = await this.records.find(userId, key);
     if (!winner) throw this.inProgress();
     return this.resume(winner, requestHash);
+  }
+
+  /**
+   * Above STEP_UP_CHECKOUT_ABOVE the shopper must have proved a second factor
+   * in the last five minutes. Checked before anything is recorded, reserved or
+   * charged, with the catalog's current prices (the reservation prices the order itself).
+   */
+  private async requireStepUpForLargeOrder(user: AuthenticatedUser, items: readonly CheckoutLine[]): Promise<void> {
+    if (hasFreshMfa(user, this.clock.now())) return;
+    const products = await Promise.all(items.map((item) => this.catalog.findProduct(item.productId)));
+    const totalCents = items.reduce((sum, item, i) => sum + (products[i]?.priceCents ?? 0) * item.quantity, 0);
+    if (totalCents <= this.config.STEP_UP_CHECKOUT_ABOVE) return;
+    this.logger.log({ userId: user.id, totalCents, event: 'checkout_step_up_required' }, 'large checkout refused until a second factor is confirmed');
+    throw stepUpRequired('An order above the step-up amount');
   }
 
   private async resume(record: IdempotencyRecord, requestHash: string): Promise<Claim> {

@@ -14,6 +14,15 @@ export const orderEnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9:_-]{1,64}$/, 'must be 1–64 letters, digits, colons, dashes or underscores')
     .default(DEFAULT_SECURITY_EVENTS_PREFIX),
+  /**
+   * Checkouts whose total is above this (minor units: 50000 = 500.00) need a
+   * second-factor proof from the last five minutes (403 STEP_UP_REQUIRED, then POST /api/auth/step-up).
+   */
+  STEP_UP_CHECKOUT_ABOVE: z.coerce
+    .number({ error: 'must be a whole number of minor units (cents), 0 or more' })
+    .int('must be a whole number of minor units (cents), 0 or more')
+    .min(0, 'must be a whole number of minor units (cents), 0 or more')
+    .default(50_000),
 });
 
 export type OrderConfig = Readonly<z.output<typeof orderEnvSchema>>;

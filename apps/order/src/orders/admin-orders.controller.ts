@@ -1,5 +1,5 @@
 import { Controller, Get, UseGuards } from '@nestjs/common';
-import { type AuthenticatedUser, CurrentUser, RequireRoles, RolesGuard, SignedInGuard } from '@storefront/identity/access';
+import { type AuthenticatedUser, CurrentUser, PermissionGuard, RequirePermission, SignedInGuard } from '@storefront/identity/access';
 import { AllowedClients } from '@storefront/platform/mtls';
 import type { AdminOrderDto } from './dto/order.dto';
 import { OrdersService } from './orders.service';
@@ -7,8 +7,8 @@ import { OrdersService } from './orders.service';
 /** Staff view of all orders: support and admin only (security staff see alerts, not orders). */
 @Controller('admin/orders')
 @AllowedClients('gateway')
-@UseGuards(SignedInGuard, RolesGuard)
-@RequireRoles('support', 'admin')
+@UseGuards(SignedInGuard, PermissionGuard)
+@RequirePermission('orders:read:any')
 export class AdminOrdersController {
   constructor(private readonly orders: OrdersService) {}
 

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, UseGuards } from '@nestjs/common';
-import { type AuthenticatedUser, CurrentUser, RolesGuard, SignedInGuard } from '@storefront/identity/access';
+import { type AuthenticatedUser, CurrentUser, PermissionGuard, RequirePermission, SignedInGuard } from '@storefront/identity/access';
 import { AllowedClients } from '@storefront/platform/mtls';
 import type { OrderDto } from './dto/order.dto';
 import { OrderIdParamsDto } from './dto/order-id-params.dto';
@@ -8,7 +8,8 @@ import { OrdersService } from './orders.service';
 /** The caller's own orders, newest first. */
 @Controller('orders')
 @AllowedClients('gateway')
-@UseGuards(SignedInGuard, RolesGuard)
+@UseGuards(SignedInGuard, PermissionGuard)
+@RequirePermission('orders:read:own')
 export class OrdersController {
   constructor(private readonly orders: OrdersService) {}
 

@@ -60,7 +60,7 @@ describe('orders and the staff view (real PostgreSQL)', () => {
   });
 
   it('refuses the staff view to customers and security staff with 403 FORBIDDEN', async () => {
-    for (const roles of [['customer'], ['security'], []] as const) {
+    for (const roles of [['customer'], ['security-analyst'], []] as const) {
       const res = await h.call(await h.user([...roles]), 'GET', '/admin/orders');
       expect(res.status).toBe(403);
       expect(res.json.error.code).toBe('FORBIDDEN');

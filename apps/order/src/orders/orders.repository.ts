@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
-import type { AdminOrderDto, OrderDto } from './dto/order.dto';
+import type { AdminOrderDto, OrderDto, OrderStatus } from './dto/order.dto';
 import type { ShippingAddress } from './dto/shipping-address';
 
 // Lists are bounded: nobody scrolls past this, and it keeps one request from reading the whole table.
@@ -22,7 +22,7 @@ const ORDER_SELECT = {
 type OrderRow = {
   id: string;
   userId: string;
-  status: 'paid';
+  status: OrderStatus;
   totalCents: number;
   currency: string;
   brand: string;

@@ -53,7 +53,7 @@ export class OrderHarness {
   }
 
   private async boot(postgresAdminUrl: string): Promise<void> {
-    const tlsDir = createTestPki(['auth', 'catalog', 'order', 'payment-vault', 'gateway', 'ops']);
+    const tlsDir = createTestPki(['auth', 'catalog', 'order', 'payment-vault', 'gateway', 'monitor', 'ops']);
     this.db = await createTestDatabase(postgresAdminUrl, 'order');
     this.issuer = await TestTokenIssuer.create();
     const auth = await start('auth', standInAuthModule(this.issuer), tlsDir, 'auth');
@@ -71,7 +71,7 @@ export class OrderHarness {
     const order = await start('order', createAppModule(config), tlsDir, 'order');
     this.apps.push(order.app);
     this.prisma = order.app.get(PrismaService);
-    for (const identity of ['gateway', 'catalog', 'ops']) {
+    for (const identity of ['gateway', 'catalog', 'monitor', 'ops']) {
       this.clients.set(identity, new ServiceClient({ name: 'order', baseUrl: order.url }, loadTlsIdentity(tlsDir, identity)));
     }
   }
@@ -82,10 +82,10 @@ export class OrderHarness {
     await this.db?.drop();
   }
 
-  /** A new user with a valid access token for the given roles. */
-  async user(roles: Role[] = ['customer']): Promise<Caller> {
+  /** A new user with a valid access token for the given roles (`token.mfaAt`: null or an old time to test step-up). */
+  async user(roles: Role[] = ['customer'], token: Parameters<TestTokenIssuer['token']>[2] = {}): Promise<Caller> {
     const userId = randomUUID();
-    return { userId, token: await this.issuer.token(roles, userId) };
+    return { userId, token: await this.issuer.token(roles, userId, token) };
   }
 
   async call(

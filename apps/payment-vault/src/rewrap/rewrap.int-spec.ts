@@ -36,8 +36,8 @@ describe('POST /internal/rewrap (moving card data keys to the rotated master key
 
   beforeAll(async () => {
     stack = await startVaultStack(inject('postgresAdminUrl'));
-    // The test plays the key administrator with the vault's own KMS identity (the only one the emulator accepts).
-    const tls = loadTlsIdentity(stack.tlsDir, 'payment-vault');
+    // The test plays the key administrator: rotating and retiring key versions is the ops identity's alone (KMS_OPERATION_ALLOW_LIST).
+    const tls = loadTlsIdentity(stack.tlsDir, 'ops');
     kms = new KMSClient({
       region: 'us-east-1',
       endpoint: stack.kms.url,

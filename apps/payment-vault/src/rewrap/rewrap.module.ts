@@ -5,5 +5,5 @@ import { RewrapRepository } from './rewrap.repository';
 import { RewrapScheduler } from './rewrap.scheduler';
 import { RewrapService } from './rewrap.service';
 
-@Module({ imports: [CardVaultModule], controllers: [RewrapController], providers: [RewrapRepository, RewrapService, RewrapScheduler] })
+@Module({ imports: [CardVaultModule], controllers: [RewrapController], providers: [RewrapRepository, RewrapService, RewrapScheduler], exports: [RewrapService] })
 export class RewrapModule {}

@@ -33,6 +33,10 @@ export class RewrapRepository {
     return rows.map((row) => ({ token: row.token, wrappedKey: row.wrappedDataKey, kmsKeyId: row.kmsKeyId }));
   }
 
+  countAll(): Promise<number> {
+    return this.prisma.card.count();
+  }
+
   countStale(currentMaterialId: string): Promise<number> {
     return this.prisma.card.count({ where: staleFor(currentMaterialId) });
   }

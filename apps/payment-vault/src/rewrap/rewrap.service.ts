@@ -12,6 +12,31 @@ export interface RewrapResult {
   remaining: number;
 }
 
+/** The last (or current) run of this process, for the admin's progress view. */
+export interface RewrapRun {
+  startedAt: string;
+  /** null while the run is going. */
+  finishedAt: string | null;
+  rewrapped: number;
+  skipped: number;
+  /** 'failed' when the KMS became unavailable; the next run resumes. */
+  outcome: 'running' | 'finished' | 'failed';
+}
+
+/** Where the stored card keys stand against the master key's current generation. */
+export interface RewrapProgress {
+  /** KMS KeyMaterialId new data keys are wrapped under (an identifier, not key material). */
+  currentKeyMaterialId: string;
+  /** Every stored card data key. */
+  totalKeys: number;
+  /** Keys already wrapped under the current generation. */
+  onCurrentVersion: number;
+  /** Keys still under an older generation (or of unknown generation). */
+  remaining: number;
+  running: boolean;
+  lastRun: RewrapRun | null;
+}
+
 const PAGE_SIZE = 100;
 
 /**
@@ -28,6 +53,7 @@ const PAGE_SIZE = 100;
 export class RewrapService {
   private readonly logger = new Logger(RewrapService.name);
   private running?: Promise<RewrapResult>;
+  private lastRun?: RewrapRun;
 
   constructor(
     private readonly cards: RewrapRepository,
@@ -43,7 +69,41 @@ export class RewrapService {
     return this.running;
   }
 
+  /** Starts a run (or joins the one going) without waiting for it: the admin watches it through progress(). */
+  start(): void {
+    this.run().catch(() => {
+      // Logged by the run; the outcome shows in progress().
+    });
+  }
+
+  async progress(): Promise<RewrapProgress> {
+    const current = await this.cipher.currentKeyMaterialId();
+    const [totalKeys, remaining] = await Promise.all([this.cards.countAll(), this.cards.countStale(current)]);
+    return {
+      currentKeyMaterialId: current,
+      totalKeys,
+      onCurrentVersion: totalKeys - remaining,
+      remaining,
+      running: this.running !== undefined,
+      lastRun: this.lastRun ? { ...this.lastRun } : null,
+    };
+  }
+
   private async rewrapAll(): Promise<RewrapResult> {
+    const run: RewrapRun = { startedAt: new Date().toISOString(), finishedAt: null, rewrapped: 0, skipped: 0, outcome: 'running' };
+    this.lastRun = run;
+    try {
+      return await this.rewrapPages(run);
+    } catch (error) {
+      run.outcome = 'failed';
+      throw error;
+    } finally {
+      run.finishedAt = new Date().toISOString();
+      if (run.outcome === 'running') run.outcome = 'finished';
+    }
+  }
+
+  private async rewrapPages(run: RewrapRun): Promise<RewrapResult> {
     const current = await this.cipher.currentKeyMaterialId();
     let rewrapped = 0;
     let skipped = 0;
@@ -53,11 +113,11 @@ export class RewrapService {
       for (const card of page) {
         try {
           const next = await this.cipher.rewrapKey(card.token, card.wrappedKey, card.kmsKeyId);
-          if (await this.cards.replaceWrappedKey(card.token, card.wrappedKey, next)) rewrapped += 1;
+          if (await this.cards.replaceWrappedKey(card.token, card.wrappedKey, next)) run.rewrapped = rewrapped += 1;
         } catch (error) {
           // One unreadable row (already logged by the cipher) must not stop the others; a KMS outage stops the run.
           if (error instanceof DomainError && error.code === CardVaultError.CardUnreadable) {
-            skipped += 1;
+            run.skipped = skipped += 1;
             continue;
           }
           this.logger.error({ rewrapped, skipped }, 'rewrap stopped: the KMS is unavailable; the next run resumes');

@@ -1,4 +1,4 @@
-import { apiRequest } from './http';
+import { stepUpRequest } from './step-up';
 
 export interface ServiceCertificate {
   service: string;
@@ -7,6 +7,6 @@ export interface ServiceCertificate {
 }
 
 export async function listServiceCertificates(signal?: AbortSignal): Promise<ServiceCertificate[]> {
-  const { services } = await apiRequest<{ services: ServiceCertificate[] }>('/api/admin/certificates', { signal });
+  const { services } = await stepUpRequest<{ services: ServiceCertificate[] }>('/api/admin/certificates', { signal });
   return services;
 }

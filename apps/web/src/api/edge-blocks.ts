@@ -1,4 +1,4 @@
-import { apiRequest } from './http';
+import { stepUpRequest } from './step-up';
 
 /** A source blocked at the edge until `until` (by security staff or by the monitor's automatic response). */
 export interface EdgeBlock {
@@ -7,14 +7,14 @@ export interface EdgeBlock {
 }
 
 export async function listEdgeBlocks(signal?: AbortSignal): Promise<EdgeBlock[]> {
-  const { blocks } = await apiRequest<{ blocks: EdgeBlock[] }>('/api/admin/edge/blocks', { signal });
+  const { blocks } = await stepUpRequest<{ blocks: EdgeBlock[] }>('/api/admin/edge/blocks', { signal });
   return blocks;
 }
 
 export function blockSource(entry: string, minutes: number): Promise<EdgeBlock> {
-  return apiRequest('/api/admin/edge/blocks', { method: 'POST', body: { entry, minutes } });
+  return stepUpRequest('/api/admin/edge/blocks', { method: 'POST', body: { entry, minutes } });
 }
 
 export function unblockSource(entry: string): Promise<void> {
-  return apiRequest(`/api/admin/edge/blocks?entry=${encodeURIComponent(entry)}`, { method: 'DELETE' });
+  return stepUpRequest(`/api/admin/edge/blocks?entry=${encodeURIComponent(entry)}`, { method: 'DELETE' });
 }

@@ -1,4 +1,5 @@
 import { apiRequest, segment } from './http';
+import { stepUpRequest } from './step-up';
 
 export interface ShippingAddress {
   name: string;
@@ -32,7 +33,8 @@ export interface Order {
 const DEFAULT_CURRENCY = 'USD';
 
 export async function placeOrder(cardToken: string, shippingAddress: ShippingAddress, idempotencyKey: string): Promise<Order> {
-  const raw = await apiRequest<unknown>('/api/orders', {
+  // Above the store's step-up amount the order needs a fresh second-factor proof: the helper asks for it and retries.
+  const raw = await stepUpRequest<unknown>('/api/orders', {
     method: 'POST',
     body: { cardToken, shippingAddress },
     headers: { 'Idempotency-Key': idempotencyKey },

@@ -40,7 +40,8 @@ export class AccessTokenVerifier {
     if (typeof payload.sub !== 'string' || typeof payload.email !== 'string' || typeof payload.sid !== 'string') {
       throw unauthenticated('The access token is missing required claims.');
     }
-    return { id: payload.sub, email: payload.email, roles, sessionId: payload.sid };
+    const mfaAt = typeof payload.mfa_at === 'number' && Number.isFinite(payload.mfa_at) ? payload.mfa_at : undefined;
+    return { id: payload.sub, email: payload.email, roles, sessionId: payload.sid, ...(mfaAt === undefined ? {} : { mfaAt }) };
   }
 
   private refuse(error: unknown): never {

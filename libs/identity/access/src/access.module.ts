@@ -2,7 +2,9 @@ import { type ClassProvider, type DynamicModule, type FactoryProvider, Module, t
 import { PassportModule } from '@nestjs/passport';
 import { AccessTokenVerifier } from './access-token.verifier';
 import { BearerTokenStrategy } from './bearer-token.strategy';
-import { RolesGuard, SignedInGuard } from './guards';
+import { SignedInGuard } from './guards';
+import { PERMISSION_DENIAL_LISTENER, PermissionGuard } from './permission.guard';
+import { PublishedPermissionDenials } from './published-denials';
 import { JWKS_SOURCE, type JwksSource } from './jwks-source';
 
 /**
@@ -21,9 +23,19 @@ export class AccessModule {
   static register(jwksSource: JwksSourceProvider): DynamicModule {
     return {
       module: AccessModule,
+      // Global: @UseGuards(PermissionGuard) in any feature module must find the listeners (denials, grant usage).
+      global: true,
       imports: [PassportModule],
-      providers: [{ ...jwksSource, provide: JWKS_SOURCE } as Provider, AccessTokenVerifier, BearerTokenStrategy, SignedInGuard, RolesGuard],
-      exports: [AccessTokenVerifier, SignedInGuard, RolesGuard],
+      providers: [
+        { ...jwksSource, provide: JWKS_SOURCE } as Provider,
+        AccessTokenVerifier,
+        BearerTokenStrategy,
+        SignedInGuard,
+        PermissionGuard,
+        // Every service that checks tokens also publishes security events (SecurityEventsModule is global).
+        { provide: PERMISSION_DENIAL_LISTENER, useClass: PublishedPermissionDenials },
+      ],
+      exports: [AccessTokenVerifier, SignedInGuard, PermissionGuard, PERMISSION_DENIAL_LISTENER],
     };
   }
 }

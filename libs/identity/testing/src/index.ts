@@ -1,1 +1,2 @@
-export { TestTokenIssuer } from './test-token-issuer';
+export { TestTokenIssuer, type TokenOptions } from './test-token-issuer';
+export { standInJwksModule } from './stand-in-jwks';

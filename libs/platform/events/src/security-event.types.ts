@@ -24,6 +24,9 @@ export const SECURITY_EVENT_TYPES = [
   'order.held_for_review',
   'catalog.product.changed',
   'access.permission.denied',
+  // The access review (auth): one per staff grant removed, one per finished run.
+  'access.grant.revoked',
+  'access.review.completed',
   'config.changed',
 ] as const;
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];

@@ -14,6 +14,11 @@ const ALLOWED_CLIENTS = 'storefront:allowed-clients';
 /** The service identities (certificate common names) that may call a controller or route. */
 export const AllowedClients = (...identities: string[]) => SetMetadata(ALLOWED_CLIENTS, identities);
 
+/** The identities declared on a handler or its controller, if any (also read by the route-lock test). */
+export function allowedClients(reflector: Reflector, targets: Parameters<Reflector['getAllAndOverride']>[1]): string[] | undefined {
+  return reflector.getAllAndOverride<string[] | undefined>(ALLOWED_CLIENTS, targets);
+}
+
 /** The client certificate's identity, already verified against the CA by the TLS handshake. */
 export function peerIdentity(req: Request): string | undefined {
   const socket = req.socket as TLSSocket;
@@ -32,7 +37,8 @@ export interface AccessDeniedPublisher {
     type: 'access.permission.denied';
     outcome: 'blocked';
     source: { ip: string };
-    details: { clientIdentity: string; method: string; route: string };
+    /** `operation` names what was refused when one route carries several operations (the kms's X-Amz-Target). */
+    details: { clientIdentity: string; method: string; route: string; operation?: string };
   }): Promise<unknown>;
 }
 
@@ -56,10 +62,7 @@ export class ClientIdentityGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const allowed = this.reflector.getAllAndOverride<string[] | undefined>(ALLOWED_CLIENTS, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const allowed = allowedClients(this.reflector, [context.getHandler(), context.getClass()]);
     const request = context.switchToHttp().getRequest<Request>();
     const identity = peerIdentity(request);
     if (identity && allowed?.includes(identity)) return true;

@@ -4,6 +4,7 @@ import type { TLSSocket } from 'node:tls';
 import { DomainError } from '@storefront/platform/http';
 import { CORRELATION_HEADER, currentCorrelationId } from '@storefront/platform/logging';
 import type { TlsIdentity } from './tls-identity';
+import { watchTlsIdentity } from './tls-identity-reloader';
 
 export interface ServiceTarget {
   /** The identity the server's certificate must carry (its common name). */
@@ -43,24 +44,45 @@ export interface PeerCertificate {
  * identity is the expected service, and forwards the correlation id.
  */
 export class ServiceClient {
-  private readonly agent: https.Agent;
+  private agent: https.Agent;
 
-  private readonly tlsOptions: https.AgentOptions;
+  private tlsOptions: https.AgentOptions;
+
+  private readonly stopReloading: () => void;
 
   constructor(
     private readonly target: ServiceTarget,
     identity: TlsIdentity,
+    /** How often a renewed certificate is looked for on disk (TLS_RELOAD_INTERVAL_MS by default). */
+    options: { tlsReloadIntervalMs?: number } = {},
   ) {
-    this.tlsOptions = {
+    this.tlsOptions = this.tlsOptionsFor(identity);
+    this.agent = new https.Agent({ keepAlive: true, ...this.tlsOptions });
+    this.stopReloading = watchTlsIdentity(identity, (renewed) => this.presentRenewed(renewed), options.tlsReloadIntervalMs);
+  }
+
+  private tlsOptionsFor(identity: TlsIdentity): https.AgentOptions {
+    const expected = this.target.name;
+    return {
       key: identity.key,
       cert: identity.cert,
       ca: identity.ca,
       minVersion: 'TLSv1.3',
       // Verify who answers by identity, not by host name: the same certificate serves localhost and compose DNS names.
-      checkServerIdentity: (_host, cert) =>
-        cert.subject?.CN === target.name ? undefined : new Error(`expected ${target.name}, got ${cert.subject?.CN}`),
+      checkServerIdentity: (_host, cert) => (cert.subject?.CN === expected ? undefined : new Error(`expected ${expected}, got ${cert.subject?.CN}`)),
     };
+  }
+
+  /**
+   * New connections present the renewed certificate. Idle keep-alive sockets
+   * of the old agent are closed now (they would keep the old certificate);
+   * busy ones finish their request and are then closed by the server's idle timeout.
+   */
+  private presentRenewed(identity: TlsIdentity): void {
+    const previous = this.agent;
+    this.tlsOptions = this.tlsOptionsFor(identity);
     this.agent = new https.Agent({ keepAlive: true, ...this.tlsOptions });
+    for (const sockets of Object.values(previous.freeSockets)) for (const socket of sockets ?? []) socket.destroy();
   }
 
   /** Raw exchange: any status comes back; only a transport failure throws (503). */
@@ -135,6 +157,7 @@ export class ServiceClient {
   }
 
   close(): void {
+    this.stopReloading();
     this.agent.destroy();
   }
 

@@ -8,11 +8,13 @@ export interface TlsIdentity {
   key: string;
   cert: string;
   ca: string;
+  /** The folder it was read from, so a renewed certificate there can be reloaded (see watchTlsIdentity). */
+  tlsDir?: string;
 }
 
 export function loadTlsIdentity(tlsDir: string, name: string): TlsIdentity {
   const read = (file: string) => readFileSync(path.join(tlsDir, file), 'utf8');
-  return { name, key: read(`${name}.key`), cert: read(`${name}.crt`), ca: read('ca.crt') };
+  return { name, key: read(`${name}.key`), cert: read(`${name}.crt`), ca: read('ca.crt'), tlsDir };
 }
 
 /** Internal listeners: TLS 1.3 and a client certificate from the project CA, or no handshake at all. */

@@ -3,10 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { Agent, request } from 'undici';
 import { dropDatabases, readDatabaseRegistry } from '../databases';
 import { startStack } from '../start-stack';
 import type { StackOptions } from '../stack-layout';
+import { benchCard, benchClient, type Call, signUpShopper } from './bench-client';
+import { benchCardTokenization } from './card-tokenization';
 import { startUnguardedGateway } from './edge-guards';
 import { type LoadResult, runLoad, summarize } from './load';
 
@@ -21,27 +22,11 @@ const SHOPPERS = Number(process.env.BENCH_SHOPPERS ?? 8);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const log = (message: string) => process.stdout.write(`[bench] ${message}\n`);
 
-type Call = (method: string, route: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }) => Promise<{ status: number; body: unknown }>;
-
-function client(baseUrl: string, tlsDir: string): Call {
-  const dispatcher = new Agent({ connect: { ca: readFileSync(path.join(tlsDir, 'ca.crt'), 'utf8') }, connections: SHOPPERS * 2 });
-  return async (method, route, options = {}) => {
-    const headers: Record<string, string> = { origin: baseUrl, ...options.headers };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await request(`${baseUrl}${route}`, { method: method as 'GET', headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), dispatcher });
-    const text = await res.body.text();
-    return { status: res.statusCode, body: text ? (JSON.parse(text) as unknown) : undefined };
-  };
-}
+const client = (baseUrl: string, tlsDir: string): Call => benchClient(baseUrl, tlsDir, SHOPPERS * 2);
 
 async function prepareShopper(call: Call): Promise<{ token: string; cardToken: string }> {
-  const email = `bench-${randomUUID()}@example.test`;
-  const password = `pw-${randomUUID()}`;
-  await call('POST', '/api/auth/register', { body: { email, password, name: 'Bench Shopper' } });
-  const login = await call('POST', '/api/auth/login', { body: { email, password } });
-  const token = (login.body as { accessToken: string }).accessToken;
-  const card = await call('POST', '/api/payments/cards', { token, body: { number: '4242424242424242', expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: '123', holder: 'Bench' } });
+  const token = await signUpShopper(call);
+  const card = await call('POST', '/api/payments/cards', { token, body: benchCard() });
   return { token, cardToken: (card.body as { cardToken: string }).cardToken };
 }
 
@@ -149,6 +134,7 @@ async function main() {
       return res.status === 201;
     });
     printResults(baseline, checkout);
+    await benchCardTokenization({ baseUrl: stack.baseUrl, tlsDir, kmsMetricsUrl: stack.metricsUrls.kms, workers: SHOPPERS, log });
 
     log('edge guards: authenticated GET /api/cart through the guarded gateway and an unguarded one');
     const unguarded = await startUnguardedGateway(options, async (url) => (await client(url, tlsDir)('GET', '/healthz')).status === 200);

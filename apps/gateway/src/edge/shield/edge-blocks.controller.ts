@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, HttpStatus, Post, Query, UseGuards } from '@nestjs/common';
-import { type AuthenticatedUser, CurrentUser, RequireRoles, RolesGuard, SignedInGuard } from '@storefront/identity/access';
+import { type AuthenticatedUser, CurrentUser, PermissionGuard, RequirePermission, SignedInGuard } from '@storefront/identity/access';
 import { SecurityEventPublisher } from '@storefront/platform/events';
 import { DomainError } from '@storefront/platform/http';
 import { BlockSourceDto, UnblockSourceQueryDto } from './dto/block-source.dto';
@@ -16,20 +16,21 @@ interface BlockView {
  * before the proxy's catch-all so these paths never reach a service.
  */
 @Controller('api/admin/edge/blocks')
-@UseGuards(SignedInGuard, RolesGuard)
-@RequireRoles('security', 'admin')
+@UseGuards(SignedInGuard, PermissionGuard)
 export class EdgeBlocksController {
   constructor(
     private readonly blocklist: EdgeBlocklist,
     private readonly events: SecurityEventPublisher,
   ) {}
 
+  @RequirePermission('edge-blocks:read')
   @Get()
   @Header('cache-control', 'no-store')
   async list(): Promise<{ blocks: BlockView[] }> {
     return { blocks: (await this.blocklist.list()).map((b) => ({ entry: b.entry, until: b.until.toISOString() })) };
   }
 
+  @RequirePermission('edge-blocks:write')
   @Post()
   @HttpCode(HttpStatus.CREATED)
   async block(@Body() dto: BlockSourceDto, @CurrentUser() staff: AuthenticatedUser): Promise<BlockView> {
@@ -38,6 +39,7 @@ export class EdgeBlocksController {
     return { entry: block.entry, until: block.until.toISOString() };
   }
 
+  @RequirePermission('edge-blocks:write')
   @Delete()
   @HttpCode(HttpStatus.NO_CONTENT)
   async unblock(@Query() query: UnblockSourceQueryDto, @CurrentUser() staff: AuthenticatedUser): Promise<void> {

@@ -1,5 +1,9 @@
 import type { ShippingAddress } from './shipping-address';
 
+/** paid: charged and on its way; held_for_review: charged, fulfilment waits for a security review. */
+export const ORDER_STATUSES = ['paid', 'held_for_review'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
 export interface OrderItemDto {
   productId: string;
   name: string;
@@ -10,7 +14,7 @@ export interface OrderItemDto {
 /** An order as its owner sees it (201 from POST /orders, GET /orders, GET /orders/:id). `total` is in cents. */
 export interface OrderDto {
   id: string;
-  status: 'paid';
+  status: OrderStatus;
   total: number;
   currency: string;
   brand: string;
