@@ -1,7 +1,8 @@
-import { Controller, Get, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, UseGuards } from '@nestjs/common';
 import { type AuthenticatedUser, CurrentUser, PermissionGuard, RequirePermission, SignedInGuard } from '@storefront/identity/access';
 import { AllowedClients } from '@storefront/platform/mtls';
 import type { AdminOrderDto } from './dto/order.dto';
+import { OrderIdParamsDto } from './dto/order-id-params.dto';
 import { OrdersService } from './orders.service';
 
 /** Staff view of all orders: support and admin only (security staff see alerts, not orders). */
@@ -15,5 +16,11 @@ export class AdminOrdersController {
   @Get()
   list(@CurrentUser() user: AuthenticatedUser): Promise<{ items: AdminOrderDto[] }> {
     return this.orders.listAll(user.id);
+  }
+
+  /** Support's lookup of one order by the number the customer reads out: any order, however old. */
+  @Get(':id')
+  get(@Param() params: OrderIdParamsDto, @CurrentUser() user: AuthenticatedUser): Promise<AdminOrderDto> {
+    return this.orders.getAny(params.id, user.id);
   }
 }

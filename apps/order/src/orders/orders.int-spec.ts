@@ -49,6 +49,20 @@ describe('orders and the staff view (real PostgreSQL)', () => {
     expect(res.json.error.code).toBe('VALIDATION_FAILED');
   });
 
+  it('lets support look up any order by id, however old, and answers a missing one 404 and a customer 403', async () => {
+    const customer = await h.user();
+    const order = await placeOrder(customer);
+    const support = await h.user(['support']);
+    const found = await h.call(support, 'GET', `/admin/orders/${order.id}`);
+    expect(found.status).toBe(200);
+    expect(found.json).toMatchObject({ id: order.id, userId: customer.userId, brand: expect.any(String), last4: '4242' });
+    const missing = await h.call(support, 'GET', `/admin/orders/${randomUUID()}`);
+    expect(missing.status).toBe(404);
+    expect(missing.json.error.code).toBe('ORDER_NOT_FOUND');
+    const asCustomer = await h.call(customer, 'GET', `/admin/orders/${order.id}`);
+    expect(asCustomer.status).toBe(403);
+  });
+
   it('shows support staff every order, with its owner', async () => {
     const customer = await h.user();
     const order = await placeOrder(customer);

@@ -68,6 +68,12 @@ export class OrdersRepository {
     return row ? toOrder(row) : null;
   }
 
+  /** Any customer's order, for staff (the permission check is the caller's). */
+  async findAny(id: string): Promise<AdminOrderDto | null> {
+    const row = await this.prisma.order.findUnique({ where: { id }, select: ORDER_SELECT });
+    return row ? toAdminOrder(row) : null;
+  }
+
   async listAll(): Promise<AdminOrderDto[]> {
     const rows = await this.prisma.order.findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: ORDER_LIST_LIMIT, select: ORDER_SELECT });
     return rows.map(toAdminOrder);

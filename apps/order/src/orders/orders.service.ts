@@ -20,6 +20,13 @@ export class OrdersService {
     return order;
   }
 
+  async getAny(id: string, staffId: string): Promise<AdminOrderDto> {
+    const order = await this.orders.findAny(id);
+    if (!order) throw ordersError(OrdersError.OrderNotFound, 'There is no order with this id.');
+    this.logger.log({ staffId, orderId: id }, 'staff read an order');
+    return order;
+  }
+
   async listAll(staffId: string): Promise<{ items: AdminOrderDto[] }> {
     const items = await this.orders.listAll();
     // Staff reads of customer data are worth a line in the log.

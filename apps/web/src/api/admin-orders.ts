@@ -6,11 +6,13 @@ export interface StaffOrder extends Order {
   userId: string;
 }
 
-/** Recent orders of every customer (support and admin; a staff action, so a stale second factor triggers the step-up prompt). */
-export async function listAllOrders(signal?: AbortSignal): Promise<StaffOrder[]> {
-  const raw = await stepUpRequest<{ items?: unknown[] }>('/api/admin/orders', { signal });
-  return (Array.isArray(raw?.items) ? raw.items : []).map((item) => {
-    const userId = typeof item === 'object' && item !== null && typeof (item as { userId?: unknown }).userId === 'string' ? (item as { userId: string }).userId : '';
-    return { ...normalizeOrder(item), userId };
-  });
+/** Any customer's order by its id (support and admin); a missing one answers 404 ORDER_NOT_FOUND. */
+export async function getStaffOrder(id: string, signal?: AbortSignal): Promise<StaffOrder> {
+  const raw = await stepUpRequest<unknown>(`/api/admin/orders/${encodeURIComponent(id)}`, { signal });
+  return toStaffOrder(raw);
+}
+
+function toStaffOrder(item: unknown): StaffOrder {
+  const userId = typeof item === 'object' && item !== null && typeof (item as { userId?: unknown }).userId === 'string' ? (item as { userId: string }).userId : '';
+  return { ...normalizeOrder(item), userId };
 }

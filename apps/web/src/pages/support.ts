@@ -1,4 +1,5 @@
-import { listAllOrders, type StaffOrder } from '../api/admin-orders';
+import { getStaffOrder, type StaffOrder } from '../api/admin-orders';
+import { ApiError } from '../api/errors';
 import { field, input, pageHeading, price, statusBadge } from '../components';
 import { h, mount } from '../dom';
 import { formatCard, formatDate } from '../format';
@@ -26,13 +27,15 @@ export function renderSupport(ctx: PageContext): void {
       return;
     }
     mount(result, h('p', { class: 'muted' }, 'Looking up…'));
-    listAllOrders(ctx.signal)
-      .then((orders) => {
-        if (!ctx.isCurrent()) return;
-        const order = orders.find((candidate) => candidate.id.toLowerCase() === id.toLowerCase());
-        mount(result, order ? staffOrderView(order) : h('p', { class: 'empty', 'data-testid': 'support-not-found' }, 'No recent order has this number.'));
+    getStaffOrder(id, ctx.signal)
+      .then((order) => {
+        if (ctx.isCurrent()) mount(result, staffOrderView(order));
       })
-      .catch(ctx.fail);
+      .catch((error: unknown) => {
+        if (!ctx.isCurrent()) return;
+        if (error instanceof ApiError && error.code === 'ORDER_NOT_FOUND') mount(result, h('p', { class: 'empty', 'data-testid': 'support-not-found' }, 'No order has this number.'));
+        else ctx.fail(error);
+      });
   });
 
   mount(ctx.view, pageHeading('Support: order lookup'), form, result);
