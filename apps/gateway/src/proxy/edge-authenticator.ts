@@ -4,7 +4,7 @@ import { SecurityEventPublisher } from '@storefront/platform/events';
 import { DomainError } from '@storefront/platform/http';
 import { currentContext } from '@storefront/platform/logging';
 import { proxyError, ProxyError } from './proxy.errors';
-import { RevokedSessions } from './revoked-sessions';
+import { type SessionStanding, SessionStandings } from './session-standing';
 
 // Same shape the services accept: a JWT is three base64url parts, well under 4 KiB.
 const BEARER = /^Bearer ([A-Za-z0-9_.-]{20,4096})$/;
@@ -17,6 +17,12 @@ export interface CallerFacts {
   path: string;
 }
 
+/** A verified caller whose session has not ended, and whether a second factor is still owed. */
+export interface EdgeCaller {
+  user: AuthenticatedUser;
+  stepUpOutstanding: SessionStanding['stepUpOutstanding'];
+}
+
 /**
  * Checks the bearer token at the edge, before anything is forwarded, so an
  * anonymous request never reaches a service that needs a signed-in caller.
@@ -27,10 +33,10 @@ export class EdgeAuthenticator {
   constructor(
     private readonly verifier: AccessTokenVerifier,
     private readonly events: SecurityEventPublisher,
-    private readonly revokedSessions: RevokedSessions,
+    private readonly standings: SessionStandings,
   ) {}
 
-  async authenticate(caller: CallerFacts): Promise<AuthenticatedUser> {
+  async authenticate(caller: CallerFacts): Promise<EdgeCaller> {
     const match = caller.authorization === undefined ? null : BEARER.exec(caller.authorization);
     if (!match) {
       const reason = caller.authorization === undefined ? 'missing' : 'malformed';
@@ -52,9 +58,10 @@ export class EdgeAuthenticator {
     }
   }
 
-  /** A valid signature is not enough once the session was ended (sign-out, password change): see RevokedSessions. */
-  private async unlessRevoked(user: AuthenticatedUser): Promise<AuthenticatedUser> {
-    if (!(await this.revokedSessions.isRevoked(user.sessionId))) return user;
+  /** A valid signature is not enough once the session was ended (sign-out, password change): see SessionStandings. */
+  private async unlessRevoked(user: AuthenticatedUser): Promise<EdgeCaller> {
+    const standing = await this.standings.of(user);
+    if (!standing.revoked) return { user, stepUpOutstanding: standing.stepUpOutstanding };
     // A 401 DomainError: the catch in authenticate() records the refusal (as 'invalid') and answers UNAUTHENTICATED.
     throw new DomainError('UNAUTHENTICATED', 'This session has ended. Sign in again.', 401);
   }

@@ -5,12 +5,11 @@ import { CatalogCache } from './catalog-cache';
 import { EdgeAuthenticator } from './edge-authenticator';
 import { ProxyController } from './proxy.controller';
 import { ProxyService } from './proxy.service';
-import { RevokedSessions } from './revoked-sessions';
-import { StepUpDemands } from './step-up-demands';
+import { SessionStandings } from './session-standing';
 
 @Module({
   imports: [EdgeAccessModule],
   controllers: [ProxyController],
-  providers: [AssertionIssuer, CatalogCache, EdgeAuthenticator, ProxyService, RevokedSessions, StepUpDemands],
+  providers: [AssertionIssuer, CatalogCache, EdgeAuthenticator, ProxyService, SessionStandings],
 })
 export class ProxyModule {}

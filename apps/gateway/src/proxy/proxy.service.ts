@@ -10,7 +10,6 @@ import { EdgeAuthenticator } from './edge-authenticator';
 import { requestHeadersFor, responseHeadersFrom } from './forwarded-headers';
 import { proxyError, ProxyError } from './proxy.errors';
 import { isSafePath, type ProxyRoute, resolveRoute } from './route-table';
-import { StepUpDemands } from './step-up-demands';
 
 export interface ProxyRequest {
   method: string;
@@ -51,7 +50,6 @@ export class ProxyService {
     private readonly assertions: AssertionIssuer,
     private readonly catalogCache: CatalogCache,
     @Inject(PERMISSION_DENIAL_LISTENER) private readonly denials: PermissionDenialListener,
-    private readonly stepUpDemands: StepUpDemands,
   ) {}
 
   async forward(req: ProxyRequest): Promise<ProxyResponse> {
@@ -66,7 +64,7 @@ export class ProxyService {
 
     // With the edge guards off (benchmark baseline only) the services' own token checks still apply; the vault needs the gateway's assertion, so its routes are always checked.
     const checkAtEdge = !route.isPublic && (this.config.EDGE_GUARDS === 'on' || route.assertsUser);
-    const user = !checkAtEdge
+    const caller = !checkAtEdge
       ? undefined
       : await this.authenticator.authenticate({
           authorization: req.headers.authorization,
@@ -75,10 +73,11 @@ export class ProxyService {
           method: req.method,
           path: `${API_PREFIX}${rawPath}`,
         });
+    const user = caller?.user;
 
     if (route.permission && user) this.checkPermissionFor(route, user, req, rawPath);
     // The account routes (auth) stay open: that is where the caller answers the demand (POST /api/auth/step-up).
-    if (user && route.upstream !== 'auth' && (await this.stepUpDemands.isOutstanding(user))) {
+    if (caller?.stepUpOutstanding && route.upstream !== 'auth') {
       throw stepUpRequired('After a security check on this account, continuing');
     }
 
