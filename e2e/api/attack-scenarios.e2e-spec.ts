@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { ATTACK_SCENARIOS } from '../../apps/web/src/pages/attack-lab-scenarios';
-import { loadScenarios, openRun, runOne, serviceUrlsFor } from '../../tools/attack/runner.mjs';
+import { loadScenarios, loopbackAddresses, openRun, runOne, serviceUrlsFor } from '../../tools/attack/runner.mjs';
 
 const baseUrl = inject('baseUrl').replace(/\/+$/, '');
 const tlsDir = inject('tlsDir');
 // The attacker's own loopback addresses: the scenarios earn blocks (catalog scraping, sign-in guessing) and spend
 // per-address budgets; on these addresses that leaves every other spec's client (127.0.0.1 and friends) alone.
 const MAIN_ADDRESS = '127.0.0.60';
-const SOURCE_ADDRESSES = Array.from({ length: 30 }, (_, i) => `127.0.0.${61 + i}`);
+const SOURCE_ADDRESSES = loopbackAddresses(61, 30);
 const SCENARIO_TIMEOUT_MS = 180_000;
 
 // Test names come from the generated list (kept equal to the scenarios by a unit test); the scenarios load here.

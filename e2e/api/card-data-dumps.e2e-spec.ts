@@ -65,6 +65,8 @@ describe.skipIf(!ownStack)('no card number anywhere a thief could copy from', ()
     for (const token of cardTokens) expect(vault).toContain(token);
     expect(vault).toMatch(/COPY public\.cards /);
     expect(dumps.filter((d) => d.source.startsWith('redis ')).length).toBeGreaterThan(0);
+    // The vault's own Redis keys (its rewrap queue, under VAULT_REDIS_PREFIX `vault`; the e2e stack shares one Redis) are in the dump too.
+    expect(dumps.filter((d) => d.source.startsWith('redis vault:card-key-rewrap:')).length).toBeGreaterThan(0);
     expect(dumps.filter((d) => d.source.startsWith('log ')).length).toBeGreaterThanOrEqual(7);
 
     const spellings = CARDS.flatMap((card) => spellingsOf(card.number.replace(/[ -]/g, '')));

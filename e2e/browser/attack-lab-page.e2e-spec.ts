@@ -1,21 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { describe, expect, inject, it } from 'vitest';
 import { ATTACK_SCENARIOS } from '../../apps/web/src/pages/attack-lab-scenarios';
-import { launchChromium, openStore } from '../support/browser';
+import { useChromium, openStore } from '../support/browser';
 
 const BASE_URL = inject('baseUrl').replace(/\/$/, '');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 describe('the attack lab page', () => {
   it('is reachable from the footer without signing in and lists every scenario under the layer that stops it', async () => {
-    const { context, page, problems } = await openStore(browser, BASE_URL);
+    const { context, page, problems } = await openStore(browser(), BASE_URL);
     try {
       await page.getByTestId('footer-attack-lab').click();
       await page.getByRole('heading', { name: 'Attack lab' }).waitFor();

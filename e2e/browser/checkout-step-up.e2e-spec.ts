@@ -1,7 +1,7 @@
 import { generate } from 'otplib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openStore, WAIT_MS } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { useChromium, openStore, WAIT_MS } from '../support/browser';
 import { fillCheckout, registerAndSignIn } from '../support/browser-shopper';
 import type { Product } from '../support/shopper';
 import { StorefrontClient } from '../support/storefront-client';
@@ -11,22 +11,15 @@ const TEST_MS = 180_000;
 /** The order service's default STEP_UP_CHECKOUT_ABOVE (50000 = 500.00). */
 const STEP_UP_CHECKOUT_ABOVE = 50_000;
 const api = new StorefrontClient(inject('baseUrl'), inject('tlsDir'));
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await api.close();
-});
+const browser = useChromium();
+afterAll(() => api.close());
 
 describe('checkout step-up in the browser', () => {
   it(
     'asks a password-only session for the authenticator code before a large order: first says to set one up, then places the order with the code',
     async () => {
       const { product, quantity } = await largeOrderProduct();
-      const { context, page, problems } = await openStore(browser, BASE_URL, '/#/register?next=%2Faccount');
+      const { context, page, problems } = await openStore(browser(), BASE_URL, '/#/register?next=%2Faccount');
       try {
         await registerAndSignIn(page, 'E2E Step-up');
         await page.goto(`${BASE_URL}/#/products/${product.id}`);

@@ -1,20 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openStore } from '../support/browser';
+
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium, openStore } from '../support/browser';
 
 const BASE_URL = inject('baseUrl').replace(/\/$/, '');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 describe('the edge shield in the browser', () => {
   it('shows "blocked by the edge shield" with a reference when SQL injection is typed into the search box', async () => {
-    const { context, page, problems } = await openStore(browser, BASE_URL);
+    const { context, page, problems } = await openStore(browser(), BASE_URL);
     try {
       await page.getByTestId('product-grid').waitFor();
       await page.getByTestId('search-input').fill("' OR 1=1; DROP TABLE product--");

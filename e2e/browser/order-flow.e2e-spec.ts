@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, type OpenedStore, openStore as openStoreAt, WAIT_MS } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium, type OpenedStore, openStore as openStoreAt, WAIT_MS } from '../support/browser';
 import { fillCheckout, registerAndSignIn } from '../support/browser-shopper';
 
 // The e2e globalSetup starts the stack and provides its URL; STOREFRONT_URL points at one already running.
@@ -17,15 +17,7 @@ interface ProductChoice {
   name: string;
 }
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 describe('browser order flow', () => {
   it(
@@ -121,7 +113,7 @@ describe('browser order flow', () => {
 });
 
 async function openStore(): Promise<OpenedStore> {
-  const opened = await openStoreAt(browser, BASE_URL);
+  const opened = await openStoreAt(browser(), BASE_URL);
   await opened.page.getByTestId('product-grid').waitFor();
   return opened;
 }

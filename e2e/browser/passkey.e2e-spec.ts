@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { generate } from 'otplib';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, type OpenedStore, openStore as openStoreAt, WAIT_MS } from '../support/browser';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { useChromium, type OpenedStore, openStore as openStoreAt, WAIT_MS } from '../support/browser';
 
 // The e2e globalSetup starts the stack and provides its URL; STOREFRONT_URL points at one already running.
 const BASE_URL = inject('baseUrl').replace(/\/$/, '');
@@ -15,15 +15,9 @@ interface Customer {
   password: string;
 }
 
-let browser: Browser;
-
-beforeAll(async () => {
+const browser = useChromium();
+beforeAll(() => {
   mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('browser sign-in with a passkey', () => {
@@ -135,7 +129,7 @@ describe('browser sign-in with an authenticator app (TOTP)', () => {
 
 async function openStore(): Promise<OpenedStore> {
   // Straight to sign-in, landing on the account page: these tests need no catalog (and stay clear of its anti-scraping limit).
-  const opened = await openStoreAt(browser, BASE_URL, '/#/sign-in?next=%2Faccount');
+  const opened = await openStoreAt(browser(), BASE_URL, '/#/sign-in?next=%2Faccount');
   await opened.page.getByTestId('signin-form').waitFor();
   return opened;
 }

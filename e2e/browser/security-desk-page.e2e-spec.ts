@@ -1,26 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { useChromium } from '../support/browser';
 import { signInInBrowser, signInStaffInBrowser } from '../support/staff-browser-sign-in';
 import { StorefrontClient } from '../support/storefront-client';
 
 const BASE_URL = inject('baseUrl').replace(/\/$/, '');
 const api = new StorefrontClient(inject('baseUrl'), inject('tlsDir'));
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await api.close();
-});
+const browser = useChromium();
+afterAll(() => api.close());
 
 describe('the security desk page', () => {
   it('shows a new alert to security staff within a poll, its events on click, and the audit check', async () => {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, baseURL: BASE_URL });
+    const context = await browser().newContext({ ignoreHTTPSErrors: true, baseURL: BASE_URL });
     const page = await context.newPage();
     try {
       await signInStaffToDesk(page, 'security@storefront.test', 'Security-Demo-2026');
@@ -45,7 +38,7 @@ describe('the security desk page', () => {
   });
 
   it('hides the desk link from a customer, whose visit to the page gets the API’s refusal', async () => {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, baseURL: BASE_URL });
+    const context = await browser().newContext({ ignoreHTTPSErrors: true, baseURL: BASE_URL });
     const page = await context.newPage();
     try {
       await signInToDesk(page, 'customer@storefront.test', 'Customer-Demo-2026');
@@ -59,7 +52,7 @@ describe('the security desk page', () => {
   });
 
   it('lets security staff block a source at the edge from the desk, and lift the block', async () => {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, baseURL: BASE_URL });
+    const context = await browser().newContext({ ignoreHTTPSErrors: true, baseURL: BASE_URL });
     const page = await context.newPage();
     const source = '127.0.0.41';
     const fromSource = new StorefrontClient(inject('baseUrl'), inject('tlsDir'), source);

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, WAIT_MS } from '../support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { useChromium, WAIT_MS } from '../support/browser';
 import { recordedDenial } from '../support/recorded-denials';
 import { APPROVED_CARD, customerWithOrder, inStockProduct } from '../support/shopper';
 import { signInInBrowser, signInStaffInBrowser } from '../support/staff-browser-sign-in';
@@ -14,20 +14,16 @@ const CATALOG = { email: 'catalog@storefront.test', password: 'Catalog-Demo-2026
 const SECURITY = { email: 'security@storefront.test', password: 'Security-Demo-2026' };
 const CUSTOMER = { email: 'customer@storefront.test', password: 'Customer-Demo-2026' };
 
-let browser: Browser;
+const browser = useChromium();
 const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
 afterAll(async () => {
   for (const context of contexts) await context.close();
-  await browser?.close();
   await api.close();
 });
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ ignoreHTTPSErrors: true, baseURL: BASE_URL });
+  const context = await browser().newContext({ ignoreHTTPSErrors: true, baseURL: BASE_URL });
   contexts.push(context);
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT_MS);

@@ -1,4 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Debian's Chromium, headless, with nothing that phones home (this machine has no internet). */
 export const CHROMIUM_ARGS = [
@@ -48,4 +49,23 @@ export async function openStore(browser: Browser, baseUrl: string, path = '/'): 
   });
   await page.goto(`${baseUrl}${path}`);
   return { context, page, problems };
+}
+
+/**
+ * One Chromium for the whole spec file: launched before its first test and
+ * closed after its last. Call at the top level of a spec; the returned
+ * function gives the running browser inside tests.
+ */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium is not running: call useChromium() at the top level of the spec file');
+    return browser;
+  };
 }

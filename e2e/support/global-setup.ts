@@ -54,6 +54,8 @@ export default async function setup(project: TestProject) {
     postgresAdminUrl: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
     redisUrl: process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379/1',
     seedDemoData: true,
+    // The attack lab's runner beside the store, so the lab's specs (API and browser) can launch a scenario.
+    attackLab: true,
     // Every e2e shopper signs up and pays from 127.0.0.1: lift the per-IP sign-in, payment and write tiers, which the
     // gateway's own integration tests cover. The catalog scraping tier stays as configured.
     extraEnv: { LOGIN_LIMIT_PER_MINUTE: '10000', USER_WRITE_LIMIT_PER_MINUTE: '10000', RATE_LIMIT_PER_MINUTE: '10000', PAYMENT_LIMIT_PER_MINUTE: '10000' },

@@ -2,9 +2,10 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { dropDatabases, readDatabaseRegistry } from '../../tools/stack/src/databases';
-import { servicePort, SERVICES, type StackOptions } from '../../tools/stack/src/stack-layout';
+import { demoStaffTotpFile, servicePort, SERVICES, type StackOptions } from '../../tools/stack/src/stack-layout';
 import { zonesUnavailableReason } from '../../tools/zones/src/network';
 import { SERVICE_GIDS, ZONES, zoneOf } from '../../tools/zones/src/zone-layout';
+import { VAULT_REDIS_PORT } from '../../tools/zones/src/vault-redis';
 import { startZonedStack } from '../../tools/zones/src/zoned-stack';
 import type { ZoneFacts } from './support/zone-facts';
 
@@ -54,8 +55,10 @@ export default async function setup(project: TestProject) {
     publicAddress: zones.publicAddress,
     hostAddresses: { public: zones.hostPublicAddress, data: zones.hostDataAddress },
     monitorDatabaseUrl: stack.databaseUrls.get('monitor') ?? '',
-    dataPorts: { postgres: Number(new URL(options.postgresAdminUrl).port || 5432), redis: Number(new URL(options.redisUrl).port || 6379), vaultPostgres: 5432 },
+    dataPorts: { postgres: Number(new URL(options.postgresAdminUrl).port || 5432), redis: Number(new URL(options.redisUrl).port || 6379), vaultPostgres: 5432, vaultRedis: VAULT_REDIS_PORT },
   };
   project.provide('zoneFacts', facts);
+  // For e2e/support/staff-sign-in.ts: the security desk is read as security staff, with TOTP.
+  project.provide('staffTotpFile', demoStaffTotpFile(options));
   return teardown;
 }

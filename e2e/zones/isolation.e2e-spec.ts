@@ -36,6 +36,7 @@ describe.skipIf(skip)('from the edge zone (a foothold beside the gateway)', () =
     vault: at('payment-vault'),
     kms: at('kms'),
     'vault PostgreSQL': { host: facts.serviceAddresses.vault, port: facts.dataPorts.vaultPostgres },
+    'vault Redis': { host: facts.serviceAddresses.vault, port: facts.dataPorts.vaultRedis },
     'PostgreSQL via the host': { host: facts.hostAddresses.public, port: facts.dataPorts.postgres },
     'PostgreSQL via the app zone link': { host: facts.hostAddresses.data, port: facts.dataPorts.postgres },
     'Redis via the host': { host: facts.hostAddresses.public, port: facts.dataPorts.redis },
@@ -43,7 +44,7 @@ describe.skipIf(skip)('from the edge zone (a foothold beside the gateway)', () =
     auth: at('auth'),
   });
 
-  it.each(['vault', 'kms', 'vault PostgreSQL', 'PostgreSQL via the host', 'PostgreSQL via the app zone link', 'Redis via the host', 'Redis via the app zone link', 'auth'] as const)(
+  it.each(['vault', 'kms', 'vault PostgreSQL', 'vault Redis', 'PostgreSQL via the host', 'PostgreSQL via the app zone link', 'Redis via the host', 'Redis via the app zone link', 'auth'] as const)(
     'cannot connect to %s',
     async (name) => {
       const target = targets()[name];
@@ -59,8 +60,10 @@ describe.skipIf(skip)('from the edge zone (a foothold beside the gateway)', () =
 });
 
 describe.skipIf(skip)('from the app zone (a compromised catalog service)', () => {
-  it('cannot connect to the vault, the KMS or the vault database', async () => {
+  it('cannot connect to the vault, the KMS, the vault database or the vault Redis', async () => {
     const catalog = svc('catalog').gid;
+    // Not even the order service, the one app-zone caller of the vault: the vault's Redis is the vault's alone.
+    for (const gid of [catalog, svc('order').gid]) expect((await connectFrom(ns.app, facts.serviceAddresses.vault, facts.dataPorts.vaultRedis, gid)).connected).toBe(false);
     expect((await connectFrom(ns.app, at('payment-vault').host, at('payment-vault').port, catalog)).connected).toBe(false);
     expect((await connectFrom(ns.app, at('kms').host, at('kms').port, catalog)).connected).toBe(false);
     expect((await connectFrom(ns.app, facts.serviceAddresses.vault, facts.dataPorts.vaultPostgres, catalog)).connected).toBe(false);
@@ -73,8 +76,9 @@ describe.skipIf(skip)('from the app zone (a compromised catalog service)', () =>
 });
 
 describe.skipIf(skip)('from the vault zone (card data lives here)', () => {
-  it('reaches its own KMS and database (the control)', async () => {
+  it('reaches its own KMS, database and Redis (the control)', async () => {
     expect(await connectFrom(ns.vault, at('kms').host, at('kms').port)).toEqual({ connected: true });
+    expect(await connectFrom(ns.vault, facts.serviceAddresses.vault, facts.dataPorts.vaultRedis)).toEqual({ connected: true });
     expect(await connectFrom(ns.vault, facts.serviceAddresses.vault, facts.dataPorts.vaultPostgres)).toEqual({ connected: true });
   });
 

@@ -42,7 +42,7 @@ export function createContext({ client, baseUrl, vaultUrl, serviceUrls, log, ca,
     newClient() {
       const localAddress = sourceAddresses[extraClients.length];
       if (!localAddress) return client;
-      const extra = new AttackClient({ baseUrl, ca, localAddress });
+      const extra = new AttackClient({ baseUrl, ca, localAddress, trace: client.trace });
       // One transcript for the whole run, so card-number-echo scans every client's responses.
       extra.transcript = client.transcript;
       extraClients.push(extra);

@@ -8,28 +8,21 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { scorecardHtml, scorecardText } from './report.mjs';
-import { isLoopback, loadScenarios, runAttacks, serviceUrlsFor } from './runner.mjs';
+import { isLoopback, loadScenarios, loopbackAddresses, runAttacks } from './runner.mjs';
+import { TARGET_OPTIONS, TARGET_USAGE, targetFrom } from './target.mjs';
 
 const USAGE = `usage: npm run attack [-- options]
-  --base-url URL        the store (default $STOREFRONT_URL or https://localhost:8443)
-  --ca FILE             the CA the store's certificates come from (default $STOREFRONT_CA or .secrets/tls/ca.crt);
-                        its folder also holds the service certificates the stolen-certificate scenario uses
-  --vault-url URL       payment-vault, reached directly (default: base port - 8443 + 3004)
-  --vault-db URL        the vault's database, read as a thief with a copy would
-                        (default $STOREFRONT_VAULT_DB or postgresql://postgres@127.0.0.1:5432/vault)
+${TARGET_USAGE}
   --html FILE           where to write the HTML report (default test-results/attack-report.html)
   --only IDS            comma-separated scenario ids to run`;
 
 // Scenarios that earn a block or spend a per-address budget get their own loopback source (local stacks only).
-const SOURCE_ADDRESSES = Array.from({ length: 30 }, (_, i) => `127.0.0.${101 + i}`);
+const SOURCE_ADDRESSES = loopbackAddresses(101, 30);
 
 function options() {
   const { values } = parseArgs({
     options: {
-      'base-url': { type: 'string' },
-      ca: { type: 'string' },
-      'vault-url': { type: 'string' },
-      'vault-db': { type: 'string' },
+      ...TARGET_OPTIONS,
       html: { type: 'string' },
       only: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -39,16 +32,8 @@ function options() {
     console.log(USAGE);
     process.exit(0);
   }
-  const baseUrl = (values['base-url'] ?? process.env.STOREFRONT_URL ?? 'https://localhost:8443').replace(/\/+$/, '');
-  const serviceUrls = serviceUrlsFor(baseUrl);
-  const caFile = path.resolve(values.ca ?? process.env.STOREFRONT_CA ?? '.secrets/tls/ca.crt');
   return {
-    baseUrl,
-    caFile,
-    tlsDir: path.dirname(caFile),
-    vaultUrl: (values['vault-url'] ?? serviceUrls['payment-vault']).replace(/\/+$/, ''),
-    vaultDatabaseUrl: values['vault-db'] ?? process.env.STOREFRONT_VAULT_DB ?? 'postgresql://postgres@127.0.0.1:5432/vault',
-    serviceUrls,
+    ...targetFrom(values),
     htmlFile: path.resolve(values.html ?? 'test-results/attack-report.html'),
     only: values.only ? new Set(values.only.split(',').map((s) => s.trim())) : undefined,
   };

@@ -34,6 +34,24 @@ export interface RunOptions {
   localAddress?: string;
   sourceAddresses?: string[];
   log?: (message: string) => void;
+  /** The attack lab's tagging of every request (correlation ids) and its live trace; see http.mjs. */
+  trace?: ExchangeTrace;
+}
+
+export interface Exchange {
+  at: string;
+  method: string;
+  path: string;
+  /** 0 when no answer came. */
+  status: number;
+  code?: string;
+  reference?: string;
+  correlationId?: string;
+}
+
+export interface ExchangeTrace {
+  nextCorrelationId(): string;
+  onExchange(exchange: Exchange): void;
 }
 
 export interface OpenedRun {
@@ -48,3 +66,4 @@ export function runOne(scenario: Scenario, ctx: unknown): Promise<AttackResult>;
 export function runAttacks(scenarios: Scenario[], options: RunOptions, onProgress?: (progress: { index: number; scenario: Scenario; result?: AttackResult }) => void): Promise<AttackResult[]>;
 export function serviceUrlsFor(baseUrl: string): Record<string, string>;
 export function isLoopback(baseUrl: string): boolean;
+export function loopbackAddresses(first: number, count: number): string[];

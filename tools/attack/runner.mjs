@@ -72,8 +72,8 @@ export async function runOne(scenario, ctx) {
  * `sourceAddresses` are handed out one per `ctx.newClient()`, so a scenario
  * that earns a block or spends a per-address budget does it alone.
  */
-export function openRun({ baseUrl, ca, tlsDir, vaultUrl, serviceUrls, vaultDatabaseUrl, localAddress, sourceAddresses = [], log = () => undefined }) {
-  const client = new AttackClient({ baseUrl, ca, localAddress });
+export function openRun({ baseUrl, ca, tlsDir, vaultUrl, serviceUrls, vaultDatabaseUrl, localAddress, sourceAddresses = [], log = () => undefined, trace }) {
+  const client = new AttackClient({ baseUrl, ca, localAddress, trace });
   const ctx = createContext({ client, baseUrl, vaultUrl, serviceUrls, log, ca, tlsDir, vaultDatabaseUrl, sourceAddresses });
   return { ctx, close: () => ctx.closeClients() };
 }
@@ -103,6 +103,12 @@ export function serviceUrlsFor(baseUrl) {
   const base = new URL(baseUrl);
   const offset = Number(base.port || 443) - GATEWAY_PORT;
   return Object.fromEntries(Object.entries(SERVICE_PORTS).map(([name, port]) => [name, `https://${base.hostname}:${port + offset}`]));
+}
+
+/** `count` loopback source addresses from 127.0.0.`first` on: each attacker's own (the whole of 127.0.0.0/8 is this machine). */
+export function loopbackAddresses(first, count) {
+  if (first < 2 || first + count - 1 > 254) throw new Error(`127.0.0.${first}… (${count}) leaves 127.0.0.2–254`);
+  return Array.from({ length: count }, (_, i) => `127.0.0.${first + i}`);
 }
 
 /** Loopback targets can be attacked from many source addresses (all of 127.0.0.0/8 is this machine); others from one. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBrand, formatCard, formatPrice, formatStatus } from './format';
+import { formatBrand, formatCard, formatPrice, formatStatus, formatTime } from './format';
 
 describe('formatPrice', () => {
   it('formats integer cents as money', () => {
@@ -40,5 +40,13 @@ describe('formatStatus', () => {
     expect(formatStatus('PAYMENT_FAILED')).toBe('Payment failed');
     expect(formatStatus('paid')).toBe('Paid');
     expect(formatStatus('')).toBe('Unknown');
+  });
+});
+
+describe('formatTime', () => {
+  it('shows a time to the second, and nothing for a missing or bad date', () => {
+    expect(formatTime('2026-11-25T14:03:27.000Z', 'en-GB')).toMatch(/^\d\d:03:27$/);
+    expect(formatTime(undefined)).toBe('');
+    expect(formatTime('not a date')).toBe('');
   });
 });

@@ -52,3 +52,11 @@ export function formatStatus(status: string | null | undefined): string {
   const words = (status ?? '').toLowerCase().replace(/[_-]+/g, ' ').trim();
   return words ? words[0].toUpperCase() + words.slice(1) : 'Unknown';
 }
+
+/** "14:03:27": a time to the second, for live traces where minutes are too coarse. */
+export function formatTime(iso: string | null | undefined, locale?: string): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(date);
+}

@@ -15,5 +15,5 @@ export interface ZoneFacts {
   hostAddresses: { public: string; data: string };
   /** The monitor's database (host PostgreSQL, the launcher's view), to find the security events it received. */
   monitorDatabaseUrl: string;
-  dataPorts: { postgres: number; redis: number; vaultPostgres: number };
+  dataPorts: { postgres: number; redis: number; vaultPostgres: number; vaultRedis: number };
 }

@@ -105,6 +105,15 @@ describe('every route of every service is locked', () => {
     expect(resolveRoute('POST', '/payments/cards')?.permission).toBe('payments:pay:own');
   });
 
+  // The attack lab's runner (tools/attack/lab-server.mjs) is no Nest service, so the inventory above cannot see its
+  // routes: the gateway's check is its lock (and it answers nobody but the gateway's certificate).
+  it.each([
+    ['POST', '/attack-lab/runs'],
+    ['GET', '/attack-lab/runs/x'],
+  ])('locks the attack lab route %s %s with attack-lab:run, checked at the gateway, and keeps the token from it', (method, path) => {
+    expect(resolveRoute(method, path)).toMatchObject({ upstream: 'attack-lab', isPublic: false, assertsUser: true, permission: 'attack-lab:run' });
+  });
+
   it('flags a route that forgets its decorators (the check can fail)', () => {
     @Controller('orders')
     class ForgetfulController {

@@ -2,6 +2,7 @@ import { chownSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:
 import path from 'node:path';
 import { SERVICE_IDENTITIES } from '@storefront/platform/mtls';
 import { ensureDevSecrets } from '@storefront/platform/pki';
+import { withVerifiedTls } from './database-tls';
 import { migrateDatabase, provisionDatabases, readDatabaseRegistry } from './databases';
 import { SERVICES, type StackOptions } from './stack-layout';
 
@@ -13,8 +14,13 @@ import { SERVICES, type StackOptions } from './stack-layout';
  * needs (its certificate and key, the CA, its own keys), so no container
  * holds another service's identity.
  *
+ * It also issues the data stores' server certificates (app-db, vault-db,
+ * redis, vault-redis) from the same CA, each into the store's own volume, so
+ * PostgreSQL and Redis speak TLS only and every client verifies them by name.
+ *
  * `databases`: creates one role and database per service on the zone's
- * PostgreSQL (app-db or vault-db) and applies migrations.
+ * PostgreSQL (app-db or vault-db) over verified TLS, applies migrations, and
+ * writes each service's URL with `sslmode=verify-full` and the CA it mounts.
  */
 const ROOT = path.resolve(__dirname, '../../../..');
 const ALL = '/secrets/all';
@@ -26,9 +32,16 @@ const SERVICE_FILES: Record<string, string[]> = {
   monitor: ['monitor/audit-hmac.key'],
 };
 
-// The images run services as `node` (uid 1000); the postgres image runs as uid 999.
+// The images run services as `node` (uid 1000); the postgres and redis images run as uid 999.
 const NODE_UID = 1000;
 const POSTGRES_UID = 999;
+const REDIS_UID = 999;
+
+/** Each data store's server certificate (its compose service name is its TLS name) and the uid that reads it. */
+const DATA_STORES: Record<string, number> = { 'app-db': POSTGRES_UID, 'vault-db': POSTGRES_UID, redis: REDIS_UID, 'vault-redis': REDIS_UID };
+
+/** Where every service mounts the project CA (TLS_DIR); its database URL names it as sslrootcert. */
+const SERVICE_CA_FILE = '/run/secrets/storefront/tls/ca.crt';
 
 /** Gives the file (and its folders below the volume root) to the user that reads it; nobody else can. */
 function handOver(volume: string, relative: string, uid: number) {
@@ -49,9 +62,18 @@ function copyInto(volume: string, relative: string, uid = NODE_UID) {
 
 function distributeSecrets() {
   const registry = readDatabaseRegistry(ROOT);
-  ensureDevSecrets({ dir: ALL, identities: SERVICE_IDENTITIES, databases: [...registry.map((d) => d.database), 'postgres'], onCreate: (what) => console.log(`created ${what}`) });
+  ensureDevSecrets({
+    dir: ALL,
+    identities: [...SERVICE_IDENTITIES, ...Object.keys(DATA_STORES)],
+    databases: [...registry.map((d) => d.database), 'postgres'],
+    onCreate: (what) => console.log(`created ${what}`),
+  });
   for (const service of SERVICES.map((s) => s.name)) {
     for (const file of ['tls/ca.crt', `tls/${service}.crt`, `tls/${service}.key`, ...(SERVICE_FILES[service] ?? [])]) copyInto(service, file);
+  }
+  // PostgreSQL refuses a key file others can read, so each store gets its own volume with its own key (mode 0600).
+  for (const [store, uid] of Object.entries(DATA_STORES)) {
+    for (const file of ['tls/ca.crt', `tls/${store}.crt`, `tls/${store}.key`]) copyInto(store, file, uid);
   }
   // The PostgreSQL containers read their superuser password from here.
   copyInto('db', 'db/postgres.password', POSTGRES_UID);
@@ -68,7 +90,8 @@ async function provisionZone(zone: 'app' | 'vault') {
     logDir: '/tmp',
     portOffset: 0,
     databasePrefix: '',
-    postgresAdminUrl: `postgresql://postgres:${encodeURIComponent(superuserPassword)}@${host}:5432/postgres`,
+    // The role URLs are made from this one, so provisioning and migrations run over verified TLS too.
+    postgresAdminUrl: withVerifiedTls(`postgresql://postgres:${encodeURIComponent(superuserPassword)}@${host}:5432/postgres`, path.join(ALL, 'tls/ca.crt')),
     redisUrl: '',
     seedDemoData: true,
   };
@@ -78,7 +101,7 @@ async function provisionZone(zone: 'app' | 'vault') {
     // Each service reads its own connection URL (with its role's password) from its volume.
     const file = path.join('/secrets', db.service, 'database-url');
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, db.url, { mode: 0o600 });
+    writeFileSync(file, withVerifiedTls(db.url, SERVICE_CA_FILE), { mode: 0o600 });
     handOver(db.service, 'database-url', NODE_UID);
     console.log(`${db.name}: role ${db.role}, migrations applied`);
   }

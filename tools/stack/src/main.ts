@@ -21,6 +21,7 @@ async function main() {
       postgresAdminUrl: process.env.STOREFRONT_POSTGRES_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
       redisUrl: process.env.STOREFRONT_REDIS_URL ?? 'redis://127.0.0.1:6379',
       seedDemoData: true,
+      attackLab: true,
     },
     progress,
   );
@@ -29,6 +30,7 @@ async function main() {
       headline: `The store is open at ${stack.baseUrl}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
       caFile: path.join(secretsDir, 'tls/ca.crt'),
       staffTotpFile: demoStaffTotpFile({ secretsDir }),
+      details: [`Attack lab: ${stack.baseUrl}/#/attack-lab (sign in as security@storefront.test)`],
       closing: 'Press Ctrl-C to stop.',
     }),
   );

@@ -16,12 +16,17 @@ export interface RunningService {
 
 /** `instance` names a second process of the same service (its log file), e.g. the bench's unguarded gateway. */
 export function startService(options: StackOptions, name: string, env: Record<string, string>, instance = name): RunningService {
+  return startNodeProcess(options, name, [path.join(options.root, 'dist/apps', name, 'src/main.js')], env, instance);
+}
+
+/** Runs `node --enable-source-maps <args>` for `name` (a service, or the attack lab's runner), logging to <logDir>/<instance>.log. */
+export function startNodeProcess(options: StackOptions, name: string, args: string[], env: Record<string, string>, instance = name): RunningService {
   mkdirSync(options.logDir, { recursive: true });
   const logFile = path.join(options.logDir, `${instance}.log`);
   const fd = openSync(logFile, 'a');
-  const [command, ...args] = [...(options.placement?.command(name) ?? []), process.execPath, '--enable-source-maps', path.join(options.root, 'dist/apps', name, 'src/main.js')];
+  const [command, ...commandArgs] = [...(options.placement?.command(name) ?? []), process.execPath, '--enable-source-maps', ...args];
   const gid = options.placement?.gid(name);
-  const child = spawn(command, args, {
+  const child = spawn(command, commandArgs, {
     cwd: options.root,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', fd, fd],

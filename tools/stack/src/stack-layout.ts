@@ -16,6 +16,8 @@ export interface StackOptions {
   extraEnv?: Record<string, string>;
   /** Where each service runs (tools/zones: one network namespace per zone); absent, everything is on loopback. */
   placement?: ServicePlacement;
+  /** Also start the attack lab's runner (tools/attack/lab-server.mjs) and point the gateway at it (npm start, the e2e stack). */
+  attackLab?: boolean;
 }
 
 /** The hook tools/zones uses to start each service inside its zone instead of on loopback. */
@@ -32,6 +34,8 @@ export interface ServicePlacement {
   dataUrl: (service: string, url: string) => string;
   /** Extra IP addresses every certificate names (the zone addresses services are called at). */
   certificateAddresses: string[];
+  /** The vault zone's own Redis as the vault sees it (default: the launcher's Redis, under the vault's key prefix). */
+  vaultRedisUrl?: string;
   /** Superuser URL the launcher provisions a service's database with (default: postgresAdminUrl). */
   postgresAdminUrl: (databaseService: string) => string;
 }
@@ -50,6 +54,8 @@ export interface ServiceSpec {
   calls: Array<keyof typeof URL_VARIABLES>;
   database?: string;
   usesRedis: boolean;
+  /** Gets VAULT_REDIS_URL: the vault zone's own Redis (its rewrap queue), never the app zone's in compose and zones. */
+  usesVaultRedis?: boolean;
   extraEnv: (options: StackOptions) => Record<string, string>;
 }
 
@@ -79,6 +85,8 @@ export const SERVICES: ServiceSpec[] = [
     calls: ['kms', 'monitor'],
     database: 'payment-vault',
     usesRedis: false,
+    // Locally the vault shares the one Redis under its own key prefix (VAULT_REDIS_PREFIX, default `vault`).
+    usesVaultRedis: true,
     extraEnv: (o) => ({ FINGERPRINT_KEY_FILE: secret(o, 'vault', 'fingerprint.key'), KMS_KEY_ALIAS: 'alias/vault-cards' }),
   },
   {
@@ -101,9 +109,20 @@ export const SERVICES: ServiceSpec[] = [
     port: 8443,
     calls: ['auth', 'catalog', 'order', 'payment-vault', 'monitor'],
     usesRedis: true,
-    extraEnv: (o) => ({ WEB_DIR: path.join(o.root, 'dist/web'), PUBLIC_ORIGIN: serviceUrl(o, 'gateway') }),
+    extraEnv: (o) => ({
+      WEB_DIR: path.join(o.root, 'dist/web'),
+      PUBLIC_ORIGIN: serviceUrl(o, 'gateway'),
+      ...(o.attackLab ? { ATTACK_LAB_URL: serviceUrl(o, ATTACK_LAB.name) } : {}),
+    }),
   },
 ];
+
+/**
+ * The attack lab's runner: the attacker's machine, not a service of the store
+ * (not in SERVICES, never in compose), started beside a local stack once the
+ * store is healthy. Only the gateway calls it.
+ */
+export const ATTACK_LAB = { name: 'attack-lab', port: 3007, script: 'tools/attack/lab-server.mjs' } as const;
 
 /** Each service's Prometheus listener (loopback only): 9100 for the gateway, 9101–9106 for the rest. */
 const METRICS_PORTS: Record<string, number> = { gateway: 9100, auth: 9101, catalog: 9102, order: 9103, 'payment-vault': 9104, kms: 9105, monitor: 9106 };
@@ -113,7 +132,7 @@ export function metricsPort(options: StackOptions, name: string): number {
 }
 
 export function servicePort(options: StackOptions, name: string): number {
-  const spec = SERVICES.find((s) => s.name === name);
+  const spec = [...SERVICES, ATTACK_LAB].find((s) => s.name === name);
   if (!spec) throw new Error(`unknown service ${name}`);
   return spec.port + options.portOffset;
 }

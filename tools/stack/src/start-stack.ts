@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { SERVICE_IDENTITIES } from '@storefront/platform/mtls';
+import { SERVICE_IDENTITIES, TOOL_IDENTITIES } from '@storefront/platform/mtls';
 import { ensureDevSecrets } from '@storefront/platform/pki';
+import { startAttackLab } from './attack-lab';
 import { migrateDatabase, provisionDatabases, readDatabaseRegistry } from './databases';
 import { preflight } from './preflight';
 import { type RunningService, startService, stopServices, waitUntilHealthy } from './processes';
-import { metricsPort, SERVICES, serviceUrl, servicePort, type StackOptions, URL_VARIABLES } from './stack-layout';
+import { ATTACK_LAB, metricsPort, SERVICES, serviceUrl, servicePort, type StackOptions, URL_VARIABLES } from './stack-layout';
 
 export interface RunningStack {
   baseUrl: string;
@@ -39,6 +40,7 @@ export function serviceEnv(options: StackOptions, spec: (typeof SERVICES)[number
   for (const callee of spec.calls) env[URL_VARIABLES[callee]] = serviceUrl(options, callee);
   const dataUrl = (url: string) => options.placement?.dataUrl(spec.name, url) ?? url;
   if (spec.usesRedis) env.REDIS_URL = dataUrl(options.redisUrl);
+  if (spec.usesVaultRedis) env.VAULT_REDIS_URL = options.placement?.vaultRedisUrl ?? options.redisUrl;
   if (spec.database) {
     const db = databaseUrls.get(spec.database);
     if (!db) throw new Error(`no database provisioned for ${spec.name}`);
@@ -57,10 +59,13 @@ export async function startStack(options: StackOptions, progress: Progress): Pro
   await preflight({
     postgresAdminUrl: options.postgresAdminUrl,
     redisUrl: options.redisUrl,
-    ports: SERVICES.flatMap((s) => [
-      { name: s.name, port: servicePort(options, s.name) },
-      { name: `${s.name} metrics`, port: metricsPort(options, s.name) },
-    ]),
+    ports: [
+      ...SERVICES.flatMap((s) => [
+        { name: s.name, port: servicePort(options, s.name) },
+        { name: `${s.name} metrics`, port: metricsPort(options, s.name) },
+      ]),
+      ...(options.attackLab ? [{ name: ATTACK_LAB.name, port: servicePort(options, ATTACK_LAB.name) }] : []),
+    ],
   });
 
   progress(`development secrets in ${path.relative(options.root, options.secretsDir) || options.secretsDir}`);
@@ -68,7 +73,7 @@ export async function startStack(options: StackOptions, progress: Progress): Pro
   const ensureSecrets = () =>
     ensureDevSecrets({
       dir: options.secretsDir,
-      identities: SERVICE_IDENTITIES,
+      identities: [...SERVICE_IDENTITIES, ...TOOL_IDENTITIES],
       databases: registry.map((d) => d.database),
       ipAddresses: options.placement?.certificateAddresses,
       onCreate: (what) => progress(`  created ${what}`),
@@ -110,6 +115,13 @@ export async function startStack(options: StackOptions, progress: Progress): Pro
         ),
       ),
     );
+    if (options.attackLab) {
+      // After the store: the lab attacks it, and is no part of it (the gateway answers 503 for the lab until it is up).
+      const lab = startAttackLab(options, databases.find((db) => db.service === 'payment-vault')?.url);
+      running.push(lab);
+      await waitUntilHealthy(options, lab);
+      progress(`  attack lab (the attacker's machine) on :${servicePort(options, ATTACK_LAB.name)}`);
+    }
   } catch (error) {
     await stop();
     throw error;

@@ -5,7 +5,8 @@ import type { ZoneSet } from './zone-layout';
 
 const PORT = 5432;
 
-function postgresBin(tool: string): string {
+/** A PostgreSQL server program (initdb, pg_ctl) of the newest version installed. */
+export function postgresBin(tool: string): string {
   const versions = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a)) : [];
   if (!versions.length) throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql (apt-get install postgresql)');
   return `/usr/lib/postgresql/${versions[0]}/bin/${tool}`;

@@ -3,6 +3,7 @@ import type { ServicePlacement, StackOptions } from '../../stack/src/stack-layou
 import { type Proxy, startProxy } from './data-proxy';
 import { createZones, destroyZones } from './network';
 import { startVaultDatabase, stopVaultDatabase, vaultZoneDatabaseUrl } from './vault-database';
+import { startVaultRedis, stopVaultRedis } from './vault-redis';
 import { SERVICE_GIDS, zoneOf, ZoneSet, type ZoneSetOptions } from './zone-layout';
 
 export interface ZonedStack {
@@ -15,7 +16,7 @@ export interface ZonedStack {
 const portOf = (url: string, fallback: number) => Number(new URL(url).port || fallback);
 
 /** How the stack launcher places each service in its zone (the hook tools/stack offers). */
-function placement(zones: ZoneSet, adminUrls: { host: string; vault: string }): ServicePlacement {
+function placement(zones: ZoneSet, adminUrls: { host: string; vault: string }, vaultRedisUrl: string): ServicePlacement {
   return {
     command: (service) => ['ip', 'netns', 'exec', zones.namespace(zoneOf(service))],
     gid: (service) => SERVICE_GIDS[service],
@@ -29,6 +30,7 @@ function placement(zones: ZoneSet, adminUrls: { host: string; vault: string }): 
       parsed.hostname = zone === 'edge' ? zones.hostPublicAddress : zones.hostDataAddress;
       return parsed.toString();
     },
+    vaultRedisUrl,
     postgresAdminUrl: (databaseService) => (zoneOf(databaseService) === 'vault' ? adminUrls.vault : adminUrls.host),
     certificateAddresses: zones.certificateAddresses,
   };
@@ -36,7 +38,7 @@ function placement(zones: ZoneSet, adminUrls: { host: string; vault: string }): 
 
 /**
  * The whole store with real network isolation: builds the zones, the vault
- * zone's database and the relays to the host's PostgreSQL and Redis, then
+ * zone's database and Redis and the relays to the host's PostgreSQL and Redis, then
  * starts every service inside its zone. On any failure, everything built so
  * far is removed again.
  */
@@ -51,6 +53,7 @@ export async function startZonedStack(zoneOptions: ZoneSetOptions, options: Omit
     tornDown = true;
     await stack?.stop();
     await Promise.all(proxies.map((p) => p.close()));
+    stopVaultRedis(zones);
     stopVaultDatabase(zones);
     destroyZones(zones);
   };
@@ -59,13 +62,15 @@ export async function startZonedStack(zoneOptions: ZoneSetOptions, options: Omit
     createZones(zones, options, data);
     progress('  vault zone database (its own PostgreSQL, inside the vault zone)');
     const vault = startVaultDatabase(zones);
+    progress('  vault zone Redis (its own, for the rewrap queue, inside the vault zone)');
+    const vaultRedis = await startVaultRedis(zones);
     const loopback = (port: number) => ({ host: '127.0.0.1', port });
     proxies.push(
       await startProxy({ host: zones.hostDataAddress, port: data.postgres }, loopback(data.postgres)),
       await startProxy({ host: zones.hostDataAddress, port: data.redis }, loopback(data.redis)),
       await startProxy({ host: zones.hostPublicAddress, port: data.redis }, loopback(data.redis)),
     );
-    stack = await startStack({ ...options, placement: placement(zones, { host: options.postgresAdminUrl, vault: vault.adminUrl }) }, progress);
+    stack = await startStack({ ...options, placement: placement(zones, { host: options.postgresAdminUrl, vault: vault.adminUrl }, vaultRedis.url) }, progress);
     return { zones, stack, teardown };
   } catch (error) {
     await teardown();

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AUTH_CONFIG, type AuthConfig } from '../config/auth.config';
+import { redisTlsOptions } from '@storefront/platform/config';
 
 /**
  * The connection BullMQ uses for the access-review queue and worker, owned
@@ -16,7 +17,7 @@ export class AccessReviewRedis implements OnApplicationShutdown {
   readonly client: Redis;
 
   constructor(@Inject(AUTH_CONFIG) config: AuthConfig) {
-    this.client = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, connectionName: 'auth-access-review' });
+    this.client = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, connectionName: 'auth-access-review', ...redisTlsOptions(config.REDIS_URL) });
     this.client.on('error', () => undefined); // BullMQ reports its own failures
   }
 

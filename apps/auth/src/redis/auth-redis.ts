@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
+import { redisTlsOptions } from '@storefront/platform/config';
 import { AUTH_CONFIG, type AuthConfig } from '../config/auth.config';
 
 /**
@@ -13,7 +14,7 @@ export class AuthRedis implements OnApplicationShutdown {
   readonly prefix: string;
 
   constructor(@Inject(AUTH_CONFIG) config: AuthConfig) {
-    this.client = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 1_000, connectTimeout: 2_000, connectionName: 'auth-state' });
+    this.client = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 1_000, connectTimeout: 2_000, connectionName: 'auth-state', ...redisTlsOptions(config.REDIS_URL) });
     this.client.on('error', () => undefined); // each command reports its own failure
     this.prefix = config.SECURITY_EVENTS_PREFIX;
   }

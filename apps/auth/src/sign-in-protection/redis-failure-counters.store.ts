@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
+import { redisTlsOptions } from '@storefront/platform/config';
 import { AUTH_CONFIG, type AuthConfig } from '../config/auth.config';
 import { LOCK_DURATION_MS, SOURCE_WINDOW_MS } from './sign-in-policy';
 
@@ -56,7 +57,7 @@ export class RedisFailureCounters implements OnApplicationShutdown {
 
   constructor(@Inject(AUTH_CONFIG) config: AuthConfig) {
     // Short timeouts: a slow Redis must not hold up a sign-in.
-    this.redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 500, connectTimeout: 2_000 });
+    this.redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 500, connectTimeout: 2_000, ...redisTlsOptions(config.REDIS_URL) });
     this.redis.on('error', () => undefined); // reported per command below; avoids an unhandled 'error' event
     this.prefix = `${config.SECURITY_EVENTS_PREFIX}:auth:sign-in-failures:`;
   }

@@ -23,6 +23,8 @@ export const gatewayEnvSchema = z
   ORDER_URL: envRules.httpsUrl(),
   VAULT_URL: envRules.httpsUrl(),
   MONITOR_URL: envRules.httpsUrl(),
+  // The attack lab's runner (tools/attack/lab-server.mjs), a separate process: unset (the default, and always in production) the /api/attack-lab routes answer 503.
+  ATTACK_LAB_URL: envRules.httpsUrl().optional(),
   WEB_DIR: envRules.directory().default('dist/web'),
   PUBLIC_ORIGIN: z
     .string()

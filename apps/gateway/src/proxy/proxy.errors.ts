@@ -8,6 +8,7 @@ export enum ProxyError {
   OriginNotAllowed = 'ORIGIN_NOT_ALLOWED',
   CsrfRejected = 'CSRF_REJECTED',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  AttackLabUnavailable = 'ATTACK_LAB_UNAVAILABLE',
 }
 
 export const PROXY_STATUS: Record<ProxyError, HttpStatus> = {
@@ -17,6 +18,7 @@ export const PROXY_STATUS: Record<ProxyError, HttpStatus> = {
   [ProxyError.OriginNotAllowed]: HttpStatus.FORBIDDEN,
   [ProxyError.CsrfRejected]: HttpStatus.FORBIDDEN,
   [ProxyError.ServiceUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+  [ProxyError.AttackLabUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 export const proxyError = domainErrorFactory(PROXY_STATUS);

@@ -93,9 +93,11 @@ export class ProxyService {
     // Bound to the upstream, method and exact path, so it cannot be replayed against another route or service.
     const assertion = route.assertsUser && user ? await this.assertions.issue(user.id, { audience: route.upstream, method: req.method, path: rawPath }) : undefined;
     const headers = requestHeadersFor(route, req.headers, { clientIp: req.clientIp, assertion, hasBody: body !== undefined });
+    // Outside the try: an upstream that is not configured (the attack lab) answers its own 503, not "unreachable".
+    const client = this.upstreams.get(route.upstream);
     let upstream;
     try {
-      upstream = await this.upstreams.get(route.upstream).request({ method: req.method, path: `${rawPath}${query}`, headers, body });
+      upstream = await client.request({ method: req.method, path: `${rawPath}${query}`, headers, body });
     } catch (error) {
       this.logger.warn({ upstream: route.upstream, reason: error instanceof Error ? error.message : String(error) }, 'upstream unreachable');
       throw proxyError(ProxyError.ServiceUnavailable, `The ${route.upstream} service is not reachable right now; try again shortly.`);

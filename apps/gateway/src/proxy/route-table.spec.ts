@@ -25,6 +25,9 @@ describe('resolveRoute', () => {
     ['GET', '/admin/orders', 'order', false],
     ['GET', '/admin/alerts', 'monitor', false],
     ['GET', '/admin/audit/verify', 'monitor', false],
+    ['GET', '/admin/events', 'monitor', false],
+    ['POST', '/attack-lab/runs', 'attack-lab', false],
+    ['GET', '/attack-lab/runs/3f1c2b9e', 'attack-lab', false],
     ['POST', '/admin/users/3f1c2b9e-8d4a-4c6b-9e2f-1a2b3c4d5e6f/unlock', 'auth', false],
   ])('%s %s goes to %s (public: %s)', (method, path, upstream, isPublic) => {
     expect(resolveRoute(method, path)).toMatchObject({ upstream, isPublic });
@@ -41,6 +44,10 @@ describe('resolveRoute', () => {
     expect(resolveRoute('POST', '/auth/refresh')).toMatchObject({ cookies: true, assertsUser: false });
     expect(resolveRoute('GET', '/products')).toMatchObject({ cookies: false, assertsUser: false });
     expect(resolveRoute('POST', '/payments/cards')).toMatchObject({ cookies: false, assertsUser: true });
+  });
+
+  it('keeps the bearer token from the attack lab: the gateway checks attack-lab:run for it', () => {
+    expect(resolveRoute('POST', '/attack-lab/runs')).toMatchObject({ assertsUser: true, permission: 'attack-lab:run', cookies: false });
   });
 
   it('marks only refresh and logout as cookie-authenticated state changes (they need the CSRF header)', () => {

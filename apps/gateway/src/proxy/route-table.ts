@@ -67,6 +67,10 @@ const ROUTES: readonly RouteRule[] = [
   { prefix: '/admin/access-reviews', upstream: 'auth' },
   // The vault checks no tokens: the gateway checks keys:rotate (and, as a staff permission, a fresh second factor) for it.
   { prefix: '/admin/keys', upstream: 'payment-vault', assertsUser: true, permission: 'keys:rotate' },
+  { prefix: '/admin/events', exact: true, upstream: 'monitor' },
+  // The attack lab's runner is the attacker's machine, not a service: it checks no tokens and never sees one. The gateway checks
+  // attack-lab:run (and, as a staff permission, a fresh second factor) for it; 503 when no lab runs (ATTACK_LAB_URL unset).
+  { prefix: '/attack-lab', upstream: 'attack-lab', assertsUser: true, permission: 'attack-lab:run' },
 ];
 
 /** The route for a method and a path with the /api prefix removed (no query string), or undefined. */

@@ -29,7 +29,7 @@ export async function deleteKeys(prefix: string): Promise<void> {
   }
 }
 
-export const tlsDir = createTestPki(['gateway', 'auth', 'catalog', 'order', 'payment-vault', 'monitor', 'ops']);
+export const tlsDir = createTestPki(['gateway', 'auth', 'catalog', 'order', 'payment-vault', 'monitor', 'ops', 'attack-lab']);
 export const PUBLIC_ORIGIN = 'https://shop.test:8443';
 export const INDEX_HTML = '<!doctype html><html><head><title>Storefront</title></head><body><div id="app"></div></body></html>';
 

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { BlockList, isIPv6 } from 'node:net';
 import { Redis } from 'ioredis';
 import { MONITOR_CONFIG, type MonitorConfig } from '../config/monitor.config';
+import { redisTlsOptions } from '@storefront/platform/config';
 
 /**
  * The edge blocklist the gateway reads: a Redis sorted set
@@ -38,7 +39,7 @@ export class EdgeBlocklist implements OnApplicationShutdown {
   private readonly key: string;
 
   constructor(@Inject(MONITOR_CONFIG) config: MonitorConfig) {
-    this.redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: true });
+    this.redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: true, ...redisTlsOptions(config.REDIS_URL) });
     this.key = edgeBlocklistKey(config.SECURITY_EVENTS_PREFIX);
   }
 

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { stepUpDemandKey } from '@storefront/identity/access';
 import { MONITOR_CONFIG, type MonitorConfig } from '../config/monitor.config';
+import { redisTlsOptions } from '@storefront/platform/config';
 
 /**
  * The "require step-up MFA" response: writes stepUpDemandKey for the
@@ -15,7 +16,7 @@ export class StepUpDemands implements OnApplicationShutdown {
   private readonly redis: Redis;
 
   constructor(@Inject(MONITOR_CONFIG) private readonly config: MonitorConfig) {
-    this.redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: true });
+    this.redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: true, ...redisTlsOptions(config.REDIS_URL) });
   }
 
   /** Demands a second factor newer than `now` from `userId`; returns until when the demand stands. */

@@ -58,7 +58,7 @@ describe('POST /payments/cards (tokenization)', () => {
   }
 
   beforeAll(async () => {
-    stack = await startVaultStack(inject('postgresAdminUrl'));
+    stack = await startVaultStack(inject('postgresAdminUrl'), { redisUrl: inject('redisUrl') });
     gateway = stack.client('gateway');
   });
   afterAll(async () => stack?.stop());

@@ -54,7 +54,7 @@ describe('POST /internal/charges (charging a token)', () => {
   }
 
   beforeAll(async () => {
-    stack = await startVaultStack(inject('postgresAdminUrl'));
+    stack = await startVaultStack(inject('postgresAdminUrl'), { redisUrl: inject('redisUrl') });
     gateway = stack.client('gateway');
     order = stack.client('order');
     processorCalls = vi.spyOn(stack.vault.get(CardProcessor), 'authorize');

@@ -15,12 +15,13 @@ const valid = () => ({
   TLS_DIR: '/tls',
   VAULT_DATABASE_URL: 'postgresql://vault@db/vault',
   KMS_URL: 'https://kms:3005',
+  VAULT_REDIS_URL: 'redis://vault-redis:6379',
   FINGERPRINT_KEY_FILE: keyFile(randomBytes(32).toString('base64')),
 });
 
 describe('loadVaultConfig', () => {
   it('applies the defaults: port 3004 and the alias/vault-cards master key', () => {
-    expect(loadVaultConfig(valid())).toMatchObject({ PORT: 3004, HOST: '127.0.0.1', KMS_KEY_ALIAS: 'alias/vault-cards' });
+    expect(loadVaultConfig(valid())).toMatchObject({ PORT: 3004, HOST: '127.0.0.1', KMS_KEY_ALIAS: 'alias/vault-cards', VAULT_REDIS_PREFIX: 'vault', VAULT_REWRAP_PAGE_SIZE: 100 });
   });
 
   it('refuses a plain-http KMS, a malformed alias and a bad fingerprint key file, naming each', () => {

@@ -30,6 +30,16 @@ const vaultEnvSchema = z.object({
     .min(60, 'must be at least 60')
     .max(604_800, 'must be at most 604800 (one week)')
     .default(3600),
+  // The vault zone's own Redis, for the rewrap queue only (never the app zone's: nothing outside the vault zone may
+  // reach it). Card data never goes there, only key ids and cursors. Down, the vault still tokenizes and charges.
+  VAULT_REDIS_URL: envRules.redisUrl(),
+  // Prefix of every key the vault writes there, so a shared development Redis keeps the vault's keys apart.
+  VAULT_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'must be 1-64 letters, digits, ":", "_" or "-"').default('vault'),
+  // Cards per page of a rewrap run; the job's cursor is saved after each page, so a killed worker resumes there.
+  VAULT_REWRAP_PAGE_SIZE: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(100),
+  // A pause between pages: ReEncrypt shares the KMS request quota with the GenerateDataKey and Decrypt calls of
+  // tokenizations and charges, so a large rewrap can be slowed to leave them room.
+  VAULT_REWRAP_PAGE_PAUSE_MS: z.coerce.number({ error: 'must be a whole number of milliseconds' }).int('must be a whole number of milliseconds').min(0, 'must be 0 or more').max(60_000, 'must be at most 60000').default(0),
 });
 
 export type VaultConfig = Readonly<z.output<typeof vaultEnvSchema>>;

@@ -25,7 +25,9 @@ export class KeyAdminController {
   @HttpCode(HttpStatus.ACCEPTED)
   async rotate(@AssertedUserId() _admin: string): Promise<RewrapProgress> {
     await this.rotation.rotateNow();
-    this.rewrap.start();
+    // Queued, not awaited: the admin watches it through GET rewrap. With the vault's Redis down the rotation
+    // still stands (new cards use the new material) and the scheduled run moves the old keys later.
+    await this.rewrap.start();
     return this.rewrap.progress();
   }
 

@@ -29,7 +29,7 @@ describe('admin key routes of the vault (rotate now, rewrap progress)', () => {
   }
 
   beforeAll(async () => {
-    stack = await startVaultStack(inject('postgresAdminUrl'));
+    stack = await startVaultStack(inject('postgresAdminUrl'), { redisUrl: inject('redisUrl') });
     for (const number of ['4242424242424242', '5555555555554444']) {
       const body = { number, expMonth: 12, expYear: NEXT_YEAR, cvc: '123', holder: 'Key Admin Test' };
       const response = await stack.client('gateway').request({ method: 'POST', path: '/payments/cards', body, headers: await gatewayAssertionHeaders(stack.tlsDir, randomUUID()) });

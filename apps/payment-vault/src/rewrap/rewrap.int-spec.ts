@@ -35,7 +35,7 @@ describe('POST /internal/rewrap (moving card data keys to the rotated master key
   }
 
   beforeAll(async () => {
-    stack = await startVaultStack(inject('postgresAdminUrl'));
+    stack = await startVaultStack(inject('postgresAdminUrl'), { redisUrl: inject('redisUrl') });
     // The test plays the key administrator: rotating and retiring key versions is the ops identity's alone (KMS_OPERATION_ALLOW_LIST).
     const tls = loadTlsIdentity(stack.tlsDir, 'ops');
     kms = new KMSClient({

@@ -15,7 +15,8 @@ class MonitorClientCloser implements OnApplicationShutdown {
 }
 
 /**
- * The vault zone has no route to Redis, so its security events go to the
+ * The vault zone has no route to the app zone's Redis (its own Redis holds
+ * only the rewrap queue), so its security events go to the
  * monitor's POST /events over mutual TLS. Without MONITOR_URL (a vault
  * started alone) the publisher is there but drops every event, with a log line.
  */

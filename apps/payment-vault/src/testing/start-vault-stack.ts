@@ -4,12 +4,21 @@ import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { bootstrapMtlsService, loadTlsIdentity, ServiceClient } from '@storefront/platform/mtls';
-import { type BuiltService, createTestDatabase, createTestPki, startBuiltService, type TestDatabase } from '@storefront/platform/testing';
+import { type BuiltService, createTestDatabase, createTestPki, startBuiltService, type TestDatabase, uniqueRedisPrefix } from '@storefront/platform/testing';
 import { createAppModule } from '../app.module';
 import { loadVaultConfig } from '../config/payment-vault.config';
 
+export interface VaultStackOptions {
+  /** The vault's own Redis (VAULT_REDIS_URL); each stack gets its own key prefix in it. */
+  redisUrl: string;
+  /** More variables for the vault's configuration (e.g. a small rewrap page). */
+  env?: Record<string, string>;
+}
+
 export interface VaultStack {
   tlsDir: string;
+  /** The vault's configuration as loaded (its Redis URL and prefix included), for a second vault on the same data. */
+  env: Record<string, string>;
   vault: INestApplication;
   vaultDatabase: TestDatabase;
   kms: BuiltService;
@@ -25,7 +34,7 @@ export interface VaultStack {
  * A fresh vault and a fresh real KMS, each with its own migrated test
  * database, talking mutual TLS with certificates from a throwaway CA.
  */
-export async function startVaultStack(postgresAdminUrl: string): Promise<VaultStack> {
+export async function startVaultStack(postgresAdminUrl: string, options: VaultStackOptions): Promise<VaultStack> {
   const tlsDir = createTestPki(['kms', 'payment-vault', 'gateway', 'order', 'ops']);
   const secretsDir = path.join(tlsDir, '..');
   const [kmsDatabase, vaultDatabase] = await Promise.all([createTestDatabase(postgresAdminUrl, 'kms'), createTestDatabase(postgresAdminUrl, 'payment-vault')]);
@@ -35,13 +44,17 @@ export async function startVaultStack(postgresAdminUrl: string): Promise<VaultSt
     tlsDir,
     env: { KMS_DATABASE_URL: kmsDatabase.url, KMS_ROOT_KEY_FILE: path.join(secretsDir, 'kms', 'root.key') },
   });
-  const config = loadVaultConfig({
+  const env: Record<string, string> = {
     TLS_DIR: tlsDir,
     LOG_LEVEL: 'silent',
     VAULT_DATABASE_URL: vaultDatabase.url,
     KMS_URL: kms.url,
     FINGERPRINT_KEY_FILE: path.join(secretsDir, 'vault', 'fingerprint.key'),
-  });
+    VAULT_REDIS_URL: options.redisUrl,
+    VAULT_REDIS_PREFIX: uniqueRedisPrefix('vault'),
+    ...options.env,
+  };
+  const config = loadVaultConfig(env);
   const vault = await bootstrapMtlsService({
     service: 'payment-vault',
     module: createAppModule(config),
@@ -56,6 +69,7 @@ export async function startVaultStack(postgresAdminUrl: string): Promise<VaultSt
 
   return {
     tlsDir,
+    env,
     vault,
     vaultDatabase,
     kms: runningKms,

@@ -13,6 +13,7 @@ export const PAGE_PERMISSION_ROLES = {
   'orders:read:any': ['support', 'admin'],
   'catalog:write': ['catalog-manager', 'admin'],
   'alerts:read': ['security-analyst', 'admin'],
+  'attack-lab:run': ['security-analyst', 'admin'],
   'access-reviews:read': ['admin'],
   'keys:rotate': ['admin'],
 } as const satisfies Record<string, readonly string[]>;

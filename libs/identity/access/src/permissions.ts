@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'edge-blocks:read',
   'edge-blocks:write',
   'certificates:read',
+  // Launching the attack lab's scenarios against the running store (tools/attack/lab-server.mjs).
+  'attack-lab:run',
   // Administration.
   'keys:rotate',
   'signing-keys:rotate',
@@ -39,7 +41,7 @@ const SELF: readonly Permission[] = ['account:manage:own'];
 const SHOPPING: readonly Permission[] = ['cart:write:own', 'orders:read:own', 'payments:pay:own'];
 const SUPPORT: readonly Permission[] = ['orders:read:any', 'orders:review', 'accounts:unlock'];
 const CATALOG_MANAGER: readonly Permission[] = ['catalog:write'];
-const SECURITY_ANALYST: readonly Permission[] = ['alerts:read', 'alerts:respond', 'audit:read', 'edge-blocks:read', 'edge-blocks:write', 'certificates:read'];
+const SECURITY_ANALYST: readonly Permission[] = ['alerts:read', 'alerts:respond', 'audit:read', 'edge-blocks:read', 'edge-blocks:write', 'certificates:read', 'attack-lab:run'];
 const ADMINISTRATION: readonly Permission[] = ['keys:rotate', 'signing-keys:rotate', 'access-reviews:read', 'access-reviews:run', 'roles:grant'];
 
 /**

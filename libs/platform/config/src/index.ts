@@ -1,3 +1,4 @@
 export { loadConfig, InvalidConfigError } from './load-config';
 export { envRules, serviceBaseEnv } from './env-rules';
 export { exitOnInvalidConfig } from './exit-on-invalid-config';
+export { redisTlsOptions, type RedisTlsOptions } from './redis-tls';

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { redisTlsOptions } from '@storefront/platform/config';
 import type { SecurityEventSink } from './security-event.sink';
 import { SECURITY_EVENTS_QUEUE, type SecurityEvent } from './security-event.types';
 
@@ -24,7 +25,7 @@ export class BullMqSecurityEventSink implements SecurityEventSink {
 
   constructor(redisUrl: string, prefix: string) {
     // No offline queue: while Redis is down a publish fails at once (and is dropped) instead of piling up in memory.
-    this.connection = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    this.connection = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, ...redisTlsOptions(redisUrl) });
     this.connection.on('error', (error: Error) => this.logConnectionError(error));
     this.queue = new Queue(SECURITY_EVENTS_QUEUE, { connection: this.connection, prefix });
     this.queue.on('error', (error: Error) => this.logConnectionError(error));

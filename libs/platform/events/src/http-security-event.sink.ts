@@ -11,7 +11,7 @@ export interface MonitorClient {
 }
 
 /**
- * For the vault zone, which has no route to Redis: POST /events to the
+ * For the vault zone, which has no route to the app zone's Redis: POST /events to the
  * monitor over mutual TLS. A refusal (4xx) or an outage rejects, and the
  * publisher logs and drops the event.
  */

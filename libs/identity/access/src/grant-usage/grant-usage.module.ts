@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { Redis } from 'ioredis';
+import { redisTlsOptions } from '@storefront/platform/config';
 import { GRANT_USAGE_LISTENER } from '../permission.guard';
 import { RedisGrantUsageListener } from './redis-grant-usage.listener';
 
@@ -33,6 +34,7 @@ export class GrantUsageModule {
               connectTimeout: 2_000,
               enableOfflineQueue: false,
               connectionName: `${options.service}-grant-usage`,
+              ...redisTlsOptions(options.redisUrl),
             });
             redis.on('error', () => undefined); // each write reports its own failure
             return new RedisGrantUsageListener(redis, options.prefix);

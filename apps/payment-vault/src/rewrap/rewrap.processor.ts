@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { runWithContext } from '@storefront/platform/logging';
+import { CARD_KEY_REWRAP_QUEUE, CARD_KEY_REWRAP_WORKER_OPTIONS, type RewrapJobData } from './rewrap.queue';
+import { type RewrapResult, RewrapService } from './rewrap.service';
+
+/** Runs rewraps, scheduled or started by an admin or ops. A thrown error (KMS down) is retried with backoff from the saved cursor. */
+@Processor(CARD_KEY_REWRAP_QUEUE, CARD_KEY_REWRAP_WORKER_OPTIONS)
+export class RewrapProcessor extends WorkerHost implements OnModuleDestroy {
+  private readonly logger = new Logger(RewrapProcessor.name);
+  private lastErrorLoggedAt = 0;
+
+  constructor(private readonly rewrap: RewrapService) {
+    super();
+  }
+
+  process(job: Job<RewrapJobData, RewrapResult>): Promise<RewrapResult> {
+    return runWithContext({ correlationId: randomUUID() }, () => this.rewrap.run(job));
+  }
+
+  /** ioredis reports every reconnect attempt while the vault's Redis is down; one line every 30 s is enough to notice. */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    const now = Date.now();
+    if (now - this.lastErrorLoggedAt < 30_000) return;
+    this.lastErrorLoggedAt = now;
+    this.logger.warn({ reason: error.message }, 'rewrap queue: the vault Redis is unavailable; the rewrap waits, charges go on');
+  }
+
+  /**
+   * @nestjs/bullmq closes the worker gracefully at shutdown, which waits for
+   * Redis as long as it is down: a vault without its Redis would never stop.
+   * Then the worker is closed at once instead; a run it held is not lost
+   * (its lock expires and another worker resumes it at its cursor).
+   */
+  async onModuleDestroy(): Promise<void> {
+    const reachable = await Promise.race([this.worker.waitUntilReady().then(() => true), sleep(1_000).then(() => false)]).catch(() => false);
+    if (!reachable) await this.worker.close(true);
+  }
+}
