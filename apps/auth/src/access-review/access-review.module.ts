@@ -1,12 +1,12 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { redisTlsOptions } from '@storefront/platform/config';
 import { AuthAccessModule } from '../access/auth-access.module';
 import { AUTH_CONFIG, type AuthConfig } from '../config/auth.config';
 import { SessionsModule } from '../sessions/sessions.module';
 import { AccessReviewController } from './access-review.controller';
 import { AccessReviewEvents } from './access-review.events';
 import { AccessReviewProcessor } from './access-review.processor';
-import { AccessReviewRedis, AccessReviewRedisModule } from './access-review.redis';
 import { ACCESS_REVIEW_QUEUE } from './access-review.queue';
 import { AccessReviewScheduler } from './access-review.scheduler';
 import { AccessReviewService } from './access-review.service';
@@ -20,13 +20,11 @@ import { StaffRolesService } from './staff-roles.service';
   imports: [
     // Auth's only BullMQ queue, under the prefix it shares with the monitor (tests give each instance its own).
     BullModule.forRootAsync({
-      imports: [AccessReviewRedisModule],
-      inject: [AUTH_CONFIG, AccessReviewRedis],
-      useFactory: (config: AuthConfig, redis: AccessReviewRedis) => ({ connection: redis.client, prefix: config.SECURITY_EVENTS_PREFIX }),
+      inject: [AUTH_CONFIG],
+      useFactory: (config: AuthConfig) => ({ connection: { url: config.REDIS_URL, ...redisTlsOptions(config.REDIS_URL) }, prefix: config.SECURITY_EVENTS_PREFIX }),
     }),
     // registerQueue also brings in @nestjs/bullmq's explorer, which starts the @Processor worker.
     BullModule.registerQueue({ name: ACCESS_REVIEW_QUEUE }),
-    AccessReviewRedisModule,
     AuthAccessModule,
     SessionsModule,
   ],

@@ -79,7 +79,7 @@ describe('the rewrap as a BullMQ job in the vault zone\'s own Redis', () => {
     doomed = await startBuiltService({
       name: 'payment-vault',
       tlsDir: stack.tlsDir,
-      env: { ...stack.env, LOG_LEVEL: 'warn', VAULT_REWRAP_PAGE_SIZE: '1', VAULT_REWRAP_PAGE_PAUSE_MS: '3000' },
+      env: { ...stack.env, LOG_LEVEL: 'warn', VAULT_REWRAP_PAGE_SIZE: '1', VAULT_REWRAP_PAGE_PAUSE_MS: '5000' },
     });
     const job = await queue.add(CARD_KEY_REWRAP_JOB, {}, { jobId: `killed-${randomUUID()}`, attempts: 3 });
 
@@ -87,7 +87,10 @@ describe('the rewrap as a BullMQ job in the vault zone\'s own Redis', () => {
     doomed.process.kill('SIGKILL');
     await doomed.stop();
     doomed = undefined;
-    expect(await staleCount(stack)).toBe(PANS.length - 1);
+    // Killed midway: at least one page done (the cursor), not all (a loaded machine may let it finish a second page first).
+    const staleAtKill = await staleCount(stack);
+    expect(staleAtKill).toBeGreaterThan(0);
+    expect(staleAtKill).toBeLessThan(PANS.length);
 
     void standby.resume();
     // The killed worker's lock expires; the standby's stalled-job check hands the job over, and it resumes at the cursor.

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { closeWorkerWithoutWaitingForRedis } from '@storefront/platform/events';
 import { runWithContext } from '@storefront/platform/logging';
 import { CARD_KEY_REWRAP_QUEUE, CARD_KEY_REWRAP_WORKER_OPTIONS, type RewrapJobData } from './rewrap.queue';
 import { type RewrapResult, RewrapService } from './rewrap.service';
@@ -30,14 +30,8 @@ export class RewrapProcessor extends WorkerHost implements OnModuleDestroy {
     this.logger.warn({ reason: error.message }, 'rewrap queue: the vault Redis is unavailable; the rewrap waits, charges go on');
   }
 
-  /**
-   * @nestjs/bullmq closes the worker gracefully at shutdown, which waits for
-   * Redis as long as it is down: a vault without its Redis would never stop.
-   * Then the worker is closed at once instead; a run it held is not lost
-   * (its lock expires and another worker resumes it at its cursor).
-   */
-  async onModuleDestroy(): Promise<void> {
-    const reachable = await Promise.race([this.worker.waitUntilReady().then(() => true), sleep(1_000).then(() => false)]).catch(() => false);
-    if (!reachable) await this.worker.close(true);
+  /** A run cut short by a forced close is not lost: its lock expires and another worker resumes it at its cursor. */
+  onModuleDestroy(): Promise<void> {
+    return closeWorkerWithoutWaitingForRedis(this.worker);
   }
 }

@@ -21,3 +21,4 @@ export { BullMqSecurityEventSink, SECURITY_EVENT_JOB_OPTIONS } from './bullmq-se
 export { DisabledSecurityEventSink } from './disabled-security-event.sink';
 export { HttpSecurityEventSink, type MonitorClient } from './http-security-event.sink';
 export { SecurityEventsModule, type SecurityEventsRedisOptions, type SecurityEventsHttpOptions } from './security-events.module';
+export { closeWorkerWithoutWaitingForRedis } from './close-worker';
