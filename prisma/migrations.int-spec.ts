@@ -1,13 +1,10 @@
-import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { describe, expect, inject, it } from 'vitest';
-import { createEmptyDatabase, databaseEntry, migrate } from '@storefront/platform/testing';
+import { createEmptyDatabase, migrate } from '@storefront/platform/testing';
 import registry from './databases.json';
 
-const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..');
 
 /**
@@ -16,7 +13,7 @@ const ROOT = path.resolve(__dirname, '..');
  * (prisma/orm#27403): without it, `migrate deploy` fails while introspecting.
  */
 describe.each(registry.filter((entry) => existsSync(path.join(ROOT, 'prisma', entry.schema, 'migrations'))))('migrations of $service', (entry) => {
-  it('apply from scratch, every one recorded as finished, and status reports nothing pending', async () => {
+  it('apply from scratch, every committed migration recorded as finished (so nothing is pending)', async () => {
     const db = await createEmptyDatabase(inject('postgresAdminUrl'), `migrations_${entry.schema}`);
     try {
       await migrate(entry.service, db.url);
@@ -26,12 +23,6 @@ describe.each(registry.filter((entry) => existsSync(path.join(ROOT, 'prisma', en
       const applied = await client.query('select migration_name from _prisma_migrations where finished_at is not null and rolled_back_at is null');
       await client.end();
       expect(applied.rows.map((r) => r.migration_name).sort()).toEqual(folders.map((f) => f.name).sort());
-
-      const { stdout } = await run(path.join(ROOT, 'node_modules/.bin/prisma'), ['migrate', 'status', '--config', `prisma/${entry.schema}/prisma.config.ts`], {
-        cwd: ROOT,
-        env: { ...process.env, [databaseEntry(entry.service).urlVariable]: db.url },
-      });
-      expect(stdout).toContain('Database schema is up to date');
     } finally {
       await db.drop();
     }

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { generate } from 'otplib';
 import { expect, inject } from 'vitest';
+import { signInWithTotp, totpStepAt, waitForNextTotpStep } from '../../tools/attack/totp-sign-in.mjs';
 import type { StorefrontClient } from './storefront-client';
+
+export { waitForNextTotpStep };
 
 /**
  * Staff sign-in for e2e specs. The demo staff accounts have TOTP (the auth
@@ -10,7 +13,13 @@ import type { StorefrontClient } from './storefront-client';
  * staff spec signs in with password + a code computed from that file.
  */
 
-const STEP_SECONDS = 30;
+interface SignInAnswer {
+  mfaRequired?: boolean;
+  mfaToken?: string;
+  accessToken?: string;
+  error?: { code: string };
+}
+
 /** A token is reused within one test process while its MFA proof is this young (the step-up window is 5 minutes). */
 const REUSE_TOKEN_FOR_MS = 4 * 60_000;
 
@@ -19,9 +28,6 @@ let secrets: Record<string, string> | undefined;
 const lastStep = new Map<string, number>();
 const signedIn = new Map<string, { token: string; at: number }>();
 
-const stepAt = (ms: number) => Math.floor(ms / 1000 / STEP_SECONDS);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 function secretOf(email: string): string {
   secrets ??= JSON.parse(readFileSync(inject('staffTotpFile'), 'utf8')) as Record<string, string>;
   const secret = secrets[email];
@@ -29,44 +35,38 @@ function secretOf(email: string): string {
   return secret;
 }
 
-/** Waits until the next 30-second step begins (plus a little, so client and server agree on it). */
-export async function waitForNextTotpStep(): Promise<void> {
-  const now = Date.now();
-  await sleep((stepAt(now) + 1) * STEP_SECONDS * 1000 - now + 250);
-}
-
 /**
  * A TOTP code for a demo staff account, of a step this process has not used
  * for that account yet (waits for the next step when needed).
  */
 export async function staffTotpCode(email: string): Promise<string> {
-  if (stepAt(Date.now()) <= (lastStep.get(email) ?? -1)) await waitForNextTotpStep();
+  if (totpStepAt(Date.now()) <= (lastStep.get(email) ?? -1)) await waitForNextTotpStep();
   const now = Date.now();
-  lastStep.set(email, stepAt(now));
+  lastStep.set(email, totpStepAt(now));
   return generate({ secret: secretOf(email), epoch: Math.floor(now / 1000) });
 }
 
 /**
  * Signs a demo staff account in through the gateway (password, then the MFA
- * step) and returns an access token carrying a fresh mfa_at. A code refused
- * as already used (another process signed the same account in during this
- * step) is retried once with the next step's code.
+ * step) and returns an access token carrying a fresh mfa_at (a code refused
+ * as already used is retried in the next step: tools/attack/totp-sign-in.mjs).
  */
 export async function signInStaff(api: StorefrontClient, email: string, password: string): Promise<string> {
   const cached = signedIn.get(email);
   if (cached && Date.now() - cached.at < REUSE_TOKEN_FOR_MS) return cached.token;
   const at = Date.now();
-  const login = await api.call<{ mfaRequired?: boolean; mfaToken?: string }>('POST', '/api/auth/login', { body: { email, password } });
-  expect(login.status, login.text).toBe(200);
-  expect(login.body.mfaRequired, `${email} should have TOTP from the demo seed`).toBe(true);
-  const verify = (code: string) =>
-    api.call<{ accessToken: string; error?: { code: string } }>('POST', '/api/auth/mfa/verify', { body: { mfaToken: login.body.mfaToken, code } });
-  let verified = await verify(await staffTotpCode(email));
-  if (verified.status === 401 && verified.body.error?.code === 'MFA_CODE_INVALID') {
-    await waitForNextTotpStep();
-    verified = await verify(await staffTotpCode(email));
-  }
+  const verified = await signInWithTotp({
+    login: async () => {
+      const answer = await api.call<SignInAnswer>('POST', '/api/auth/login', { body: { email, password } });
+      if (answer.status === 200) expect(answer.body.mfaRequired, `${email} should have TOTP from the demo seed`).toBe(true);
+      return answer;
+    },
+    verify: (mfaToken, code) => api.call<SignInAnswer>('POST', '/api/auth/mfa/verify', { body: { mfaToken, code } }),
+    code: () => staffTotpCode(email),
+  });
+  const token = verified.body.accessToken;
   expect(verified.status, verified.text).toBe(200);
-  signedIn.set(email, { token: verified.body.accessToken, at });
-  return verified.body.accessToken;
+  if (!token) throw new Error(`no access token in ${verified.text}`);
+  signedIn.set(email, { token, at });
+  return token;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { generate } from 'otplib';
 import { SetupError } from './context.mjs';
 import { brief } from './http.mjs';
+import { signInWithTotp } from './totp-sign-in.mjs';
 
 /**
  * The seeded demo staff (apps/auth/src/seed/demo-accounts.ts). Only evidence
@@ -40,23 +41,15 @@ export async function signInAsStaff(client, role, tlsDir) {
   } catch {
     secret = undefined;
   }
-  const attempt = async () => {
-    const login = await client.call('POST', '/api/auth/login', { body: account });
-    if (login.status !== 200) throw new SetupError(`staff sign-in as ${role} refused: ${brief(login)}`);
-    if (!login.body?.mfaRequired) return { token: login.body.accessToken };
+  const code = async () => {
     if (!secret) throw new SetupError(`no TOTP secret for ${account.email} in ${totpFileFor(tlsDir)}`);
-    const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000) });
-    return client.call('POST', '/api/auth/mfa/verify', { body: { mfaToken: login.body.mfaToken, code } });
+    return generate({ secret, epoch: Math.floor(Date.now() / 1000) });
   };
-  let verified = await attempt();
-  if (verified.token) return verified;
-  // Someone (another scenario, another test) used this account's code for the current 30 s step: replay protection
-  // refuses it again, so wait for the next step and sign in afresh, once.
-  if (verified.status === 401 && verified.body?.error?.code === 'MFA_CODE_INVALID') {
-    await new Promise((resolve) => setTimeout(resolve, (30 - (Math.floor(Date.now() / 1000) % 30)) * 1000 + 500));
-    verified = await attempt();
-    if (verified.token) return verified;
-  }
-  if (verified.status !== 200) throw new SetupError(`staff MFA as ${role} refused: ${brief(verified)}`);
-  return { token: verified.body.accessToken };
+  const signedIn = await signInWithTotp({
+    login: () => client.call('POST', '/api/auth/login', { body: account }),
+    verify: (mfaToken, totp) => client.call('POST', '/api/auth/mfa/verify', { body: { mfaToken, code: totp } }),
+    code,
+  });
+  if (signedIn.status !== 200 || !signedIn.body?.accessToken) throw new SetupError(`staff sign-in as ${role} refused: ${brief(signedIn)}`);
+  return { token: signedIn.body.accessToken };
 }
