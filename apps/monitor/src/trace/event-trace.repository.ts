@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { SecurityEventDetails } from '@storefront/platform/events';
 import type { AlertResponse, AlertSeverity } from '../alerts/alert.view';
 import { PrismaService } from '../database/prisma.service';
 
@@ -12,7 +13,8 @@ export interface TracedEventView {
   correlationId: string;
   actor?: { userId?: string; email?: string };
   source?: { ip?: string; userAgent?: string };
-  details: unknown;
+  /** Flat, as every event's details are (validated when the monitor took the event in). */
+  details: SecurityEventDetails;
 }
 
 /** An alert raised on at least one of the traced events. */
@@ -55,7 +57,7 @@ export class EventTraceRepository {
         correlationId: row.correlationId ?? '',
         ...(actor ? { actor } : {}),
         ...(source ? { source } : {}),
-        details: row.details,
+        details: row.details as SecurityEventDetails,
       };
     });
   }

@@ -8,6 +8,8 @@ export interface RewrapProgress {
   remaining: number;
   running: boolean;
   lastRun: { startedAt: string; finishedAt: string | null; rewrapped: number; skipped: number; outcome: 'running' | 'finished' | 'failed' } | null;
+  /** false while the vault zone's own Redis (the rewrap queue) does not answer. */
+  queueAvailable: boolean;
 }
 
 // Staff routes: every call may answer STEP_UP_REQUIRED, which stepUpRequest turns into the code prompt.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RewrapProgress } from './admin-keys-api';
 import { describeRewrap, percentOnCurrent } from './admin-keys-progress';
 
-const base: RewrapProgress = { currentKeyMaterialId: 'm2', totalKeys: 8, onCurrentVersion: 2, remaining: 6, running: true, lastRun: null };
+const base: RewrapProgress = { currentKeyMaterialId: 'm2', totalKeys: 8, onCurrentVersion: 2, remaining: 6, running: true, lastRun: null, queueAvailable: true };
 
 describe('rewrap progress', () => {
   it('is the share of keys on the newest version, rounded down, and full when nothing is stored', () => {
@@ -17,5 +17,9 @@ describe('rewrap progress', () => {
     const failed = { startedAt: 'a', finishedAt: 'b', rewrapped: 2, skipped: 0, outcome: 'failed' as const };
     expect(describeRewrap({ ...base, running: false, lastRun: failed })).toMatch(/^The last rewrap stopped/);
     expect(describeRewrap({ ...base, running: false })).toMatch(/^Waiting for the next rewrap run/);
+  });
+
+  it("says so when the vault's rewrap queue is down, and that cards still charge", () => {
+    expect(describeRewrap({ ...base, running: false, queueAvailable: false })).toMatch(/^The rewrap queue .* not answering: .*cards still charge\. 2 of 8/);
   });
 });

@@ -12,6 +12,7 @@ export function percentOnCurrent(progress: Pick<RewrapProgress, 'totalKeys' | 'o
 /** One line for the progress area. */
 export function describeRewrap(progress: RewrapProgress): string {
   const counts = `${progress.onCurrentVersion} of ${progress.totalKeys} card keys on the newest key version, ${progress.remaining} remaining`;
+  if (!progress.queueAvailable) return `The rewrap queue (the vault zone's own Redis) is not answering: rewraps wait for it, cards still charge. ${counts}.`;
   if (progress.running) return `Rewrapping: ${counts}.`;
   if (progress.lastRun?.outcome === 'failed') return `The last rewrap stopped (the key service was unavailable); the next run resumes. ${counts}.`;
   return progress.remaining === 0 ? `Done: ${counts}.` : `Waiting for the next rewrap run: ${counts}.`;
