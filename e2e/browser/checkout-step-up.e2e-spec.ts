@@ -2,14 +2,12 @@ import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { useChromium, openStore, WAIT_MS } from '../support/browser';
-import { fillCheckout, registerAndSignIn } from '../support/browser-shopper';
-import type { Product } from '../support/shopper';
+import { addToCart, checkOut, registerAndSignIn } from '../support/browser-shopper';
+import { largeOrderProduct } from '../support/shopper';
 import { StorefrontClient } from '../support/storefront-client';
 
 const BASE_URL = inject('baseUrl').replace(/\/$/, '');
 const TEST_MS = 180_000;
-/** The order service's default STEP_UP_CHECKOUT_ABOVE (50000 = 500.00). */
-const STEP_UP_CHECKOUT_ABOVE = 50_000;
 const api = new StorefrontClient(inject('baseUrl'), inject('tlsDir'));
 const browser = useChromium();
 afterAll(() => api.close());
@@ -18,14 +16,11 @@ describe('checkout step-up in the browser', () => {
   it(
     'asks a password-only session for the authenticator code before a large order: first says to set one up, then places the order with the code',
     async () => {
-      const { product, quantity } = await largeOrderProduct();
+      const { product, quantity } = await largeOrderProduct(api);
       const { context, page, problems } = await openStore(browser(), BASE_URL, '/#/register?next=%2Faccount');
       try {
         await registerAndSignIn(page, 'E2E Step-up');
-        await page.goto(`${BASE_URL}/#/products/${product.id}`);
-        await page.getByTestId('quantity-input').fill(String(quantity));
-        await page.getByTestId('add-to-cart').click();
-        await expect.poll(() => page.getByTestId('alert-notice').textContent(), { timeout: WAIT_MS }).toMatch(/^Added/);
+        await addToCart(page, BASE_URL, product.id, quantity);
 
         // No authenticator yet: the prompt says so instead of asking for a code it cannot get.
         await checkOut(page);
@@ -50,15 +45,6 @@ describe('checkout step-up in the browser', () => {
   );
 });
 
-/** A product with the stock for an order above the step-up amount, and how many of it make one. */
-async function largeOrderProduct(): Promise<{ product: Product; quantity: number }> {
-  const quantityAbove = (p: Product) => Math.floor(STEP_UP_CHECKOUT_ABOVE / p.priceCents) + 1;
-  const { items } = (await api.call<{ items: Product[] }>('GET', '/api/products?pageSize=48')).body;
-  const product = items.filter((p) => p.stock >= quantityAbove(p)).sort((a, b) => b.priceCents - a.priceCents)[0];
-  if (!product) throw new Error('no product with the stock for an order above the step-up amount');
-  return { product, quantity: quantityAbove(product) };
-}
-
 /** Turns TOTP on from the account page with the secret it shows; returns the secret. */
 async function enrolTotp(page: Page): Promise<string> {
   await page.getByTestId('totp-enroll').click();
@@ -67,11 +53,4 @@ async function enrolTotp(page: Page): Promise<string> {
   await page.getByTestId('totp-confirm').click();
   await expect.poll(() => page.getByTestId('recovery-codes').locator('li').count(), { timeout: WAIT_MS }).toBe(10);
   return secret;
-}
-
-async function checkOut(page: Page): Promise<void> {
-  await page.getByTestId('nav-cart').click();
-  await page.getByTestId('checkout-link').click();
-  await fillCheckout(page, '4242 4242 4242 4242');
-  await page.getByTestId('place-order').click();
 }

@@ -1,9 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { generate } from 'otplib';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { useChromium, type OpenedStore, openStore as openStoreAt, WAIT_MS } from '../support/browser';
+import { addToCart, checkOut } from '../support/browser-shopper';
+import { largeOrderProduct } from '../support/shopper';
+import { StorefrontClient } from '../support/storefront-client';
 
 // The e2e globalSetup starts the stack and provides its URL; STOREFRONT_URL points at one already running.
 const BASE_URL = inject('baseUrl').replace(/\/$/, '');
@@ -15,10 +18,12 @@ interface Customer {
   password: string;
 }
 
+const api = new StorefrontClient(inject('baseUrl'), inject('tlsDir'));
 const browser = useChromium();
 beforeAll(() => {
   mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
 });
+afterAll(() => api.close());
 
 describe('browser sign-in with a passkey', () => {
   it(
@@ -26,21 +31,14 @@ describe('browser sign-in with a passkey', () => {
     async () => {
       const { context, page, problems } = await openStore();
       try {
-        // Chromium's virtual authenticator: a platform authenticator with user verification (like Touch ID), driven over CDP.
-        const cdp = await context.newCDPSession(page);
-        await cdp.send('WebAuthn.enable');
-        const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-          options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
-        });
+        const { cdp, authenticatorId } = await addVirtualAuthenticator(context, page);
 
         await registerAndSignIn(page);
         await openSecurityPage(page);
         await expect.poll(() => page.getByTestId('session-current').count(), { timeout: WAIT_MS }).toBe(1);
         expect(await page.getByTestId('passkey').count()).toBe(0);
 
-        await page.getByTestId('passkey-add').click();
-        await page.getByTestId('passkey').first().waitFor();
-        await expect.poll(() => page.getByTestId('alert-notice').textContent(), { timeout: WAIT_MS }).toMatch(/Passkey added/);
+        await addPasskeyOnSecurityPage(page);
         const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
         expect(credentials).toHaveLength(1);
         expect(credentials[0].isResidentCredential).toBe(true);
@@ -92,6 +90,41 @@ describe('browser sign-in with a passkey', () => {
   );
 });
 
+describe('browser step-up with a passkey', () => {
+  it(
+    'lets a passkey-only customer confirm a checkout above the step-up amount with the passkey (no authenticator app, no code)',
+    async () => {
+      const { product, quantity } = await largeOrderProduct(api);
+      const { context, page, problems } = await openStore();
+      try {
+        const { cdp, authenticatorId } = await addVirtualAuthenticator(context, page);
+        // Signed in with the password alone, then a passkey added: the session holds no second-factor proof yet.
+        await registerAndSignIn(page);
+        await openSecurityPage(page);
+        await addPasskeyOnSecurityPage(page);
+        const before = (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials[0].signCount;
+
+        await addToCart(page, BASE_URL, product.id, quantity);
+        await checkOut(page);
+        await page.getByTestId('step-up-form').waitFor();
+        // The account has no authenticator app: the dialog offers the passkey only (once it has asked what the account has).
+        await expect.poll(() => page.getByTestId('step-up-code').count(), { timeout: WAIT_MS }).toBe(0);
+        expect(await page.getByTestId('step-up-not-enrolled').count()).toBe(0);
+        await page.getByTestId('step-up-passkey').click();
+        await page.getByTestId('order-confirmation').waitFor({ timeout: WAIT_MS });
+        expect(await page.getByTestId('step-up-dialog').count()).toBe(0);
+
+        const after = (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials[0].signCount;
+        expect(after).toBeGreaterThan(before);
+        expect(problems).toEqual({ errors: [], dialogs: [] });
+      } finally {
+        await context.close();
+      }
+    },
+    TEST_MS,
+  );
+});
+
 describe('browser sign-in with an authenticator app (TOTP)', () => {
   it(
     'turns TOTP on with the secret shown on the page, then signs in with password + a generated code',
@@ -126,6 +159,23 @@ describe('browser sign-in with an authenticator app (TOTP)', () => {
     TEST_MS,
   );
 });
+
+/** Chromium's virtual authenticator: a platform authenticator with user verification (like Touch ID), driven over CDP. */
+async function addVirtualAuthenticator(context: BrowserContext, page: Page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
+  });
+  return { cdp, authenticatorId };
+}
+
+/** Adds a passkey from the Security page (open) with the virtual authenticator. */
+async function addPasskeyOnSecurityPage(page: Page): Promise<void> {
+  await page.getByTestId('passkey-add').click();
+  await page.getByTestId('passkey').first().waitFor();
+  await expect.poll(() => page.getByTestId('alert-notice').textContent(), { timeout: WAIT_MS }).toMatch(/Passkey added/);
+}
 
 async function openStore(): Promise<OpenedStore> {
   // Straight to sign-in, landing on the account page: these tests need no catalog (and stay clear of its anti-scraping limit).

@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { WAIT_MS } from './browser';
 
 /** Registers a fresh customer on the register page (already open) and signs in with the same credentials (password only). */
 export async function registerAndSignIn(page: Page, label = 'E2E Shopper'): Promise<{ email: string; password: string }> {
@@ -33,4 +35,20 @@ export async function fillCheckout(page: Page, cardNumber: string): Promise<void
   await page.getByTestId('card-exp-year').fill(String(new Date().getFullYear() + 2));
   await page.getByTestId('card-cvc').fill('123');
   await page.getByTestId('card-holder').fill('E2E Shopper');
+}
+
+/** Adds `quantity` of a product to the cart from its page. */
+export async function addToCart(page: Page, baseUrl: string, productId: string, quantity: number): Promise<void> {
+  await page.goto(`${baseUrl}/#/products/${productId}`);
+  await page.getByTestId('quantity-input').fill(String(quantity));
+  await page.getByTestId('add-to-cart').click();
+  await expect.poll(() => page.getByTestId('alert-notice').textContent(), { timeout: WAIT_MS }).toMatch(/^Added/);
+}
+
+/** Opens the cart, goes to checkout and places the order with an approved card. */
+export async function checkOut(page: Page): Promise<void> {
+  await page.getByTestId('nav-cart').click();
+  await page.getByTestId('checkout-link').click();
+  await fillCheckout(page, '4242 4242 4242 4242');
+  await page.getByTestId('place-order').click();
 }

@@ -42,6 +42,18 @@ export async function inStockProduct(api: StorefrontClient, minimumStock: number
   return product;
 }
 
+/** The order service's default STEP_UP_CHECKOUT_ABOVE (50000 = 500.00): a larger checkout needs a fresh second factor. */
+export const STEP_UP_CHECKOUT_ABOVE = 50_000;
+
+/** A product with the stock for an order above the step-up amount, and how many of it make one. */
+export async function largeOrderProduct(api: StorefrontClient): Promise<{ product: Product; quantity: number }> {
+  const quantityAbove = (p: Product) => Math.floor(STEP_UP_CHECKOUT_ABOVE / p.priceCents) + 1;
+  const { items } = (await api.call<{ items: Product[] }>('GET', '/api/products?pageSize=48')).body;
+  const product = items.filter((p) => p.stock >= quantityAbove(p)).sort((a, b) => b.priceCents - a.priceCents)[0];
+  if (!product) throw new Error('no product with the stock for an order above the step-up amount');
+  return { product, quantity: quantityAbove(product) };
+}
+
 export async function tokenize(api: StorefrontClient, token: string, number = APPROVED_CARD) {
   return api.call<{ cardToken: string; brand: string; last4: string }>('POST', '/api/payments/cards', {
     token,

@@ -1,6 +1,14 @@
-import { browserSupportsWebAuthn, startAuthentication, startRegistration } from '@simplewebauthn/browser';
+import { browserSupportsWebAuthn, type PublicKeyCredentialRequestOptionsJSON, startAuthentication, startRegistration } from '@simplewebauthn/browser';
 import type { TokenResponse } from './api/auth';
-import { type Passkey, passkeyRegistrationOptions, passkeySignInOptions, verifyPasskeyRegistration, verifyPasskeySignIn } from './api/security';
+import {
+  type Passkey,
+  passkeyRegistrationOptions,
+  passkeySignInOptions,
+  passkeyStepUpOptions,
+  verifyPasskeyRegistration,
+  verifyPasskeySignIn,
+  verifyPasskeyStepUp,
+} from './api/security';
 
 export { browserSupportsWebAuthn };
 
@@ -16,7 +24,20 @@ export async function addPasskey(): Promise<Passkey> {
 }
 
 /** Signs in with whichever passkey of this store the person picks; no email needed. */
-export async function signInWithPasskey(): Promise<TokenResponse> {
-  const optionsJSON = await passkeySignInOptions();
-  return verifyPasskeySignIn(await startAuthentication({ optionsJSON }));
+export function signInWithPasskey(): Promise<TokenResponse> {
+  return authenticate(passkeySignInOptions, verifyPasskeySignIn);
+}
+
+/** Proves a second factor again (step-up) with one of the signed-in person's own passkeys. */
+export function stepUpWithPasskey(): Promise<TokenResponse> {
+  return authenticate(passkeyStepUpOptions, verifyPasskeyStepUp);
+}
+
+/** One assertion ceremony: the server's options, the browser's passkey dialog, the server's verdict. */
+async function authenticate(
+  options: () => Promise<PublicKeyCredentialRequestOptionsJSON>,
+  verify: (response: unknown) => Promise<TokenResponse>,
+): Promise<TokenResponse> {
+  const optionsJSON = await options();
+  return verify(await startAuthentication({ optionsJSON }));
 }

@@ -6,7 +6,7 @@ import { ClientIp } from '../http/client-ip.decorator';
 import type { AccessTokenDto } from '../sessions/dto/access-token.dto';
 import { setRefreshCookie } from '../sessions/refresh-cookie';
 import { Clock } from '../system/clock';
-import { PasskeySignInDto } from './dto/passkey-sign-in.dto';
+import { PasskeyAssertionDto } from './dto/passkey-assertion.dto';
 import { PasskeySignInService } from './passkey-sign-in.service';
 
 /** Public (listed in the gateway's PUBLIC_AUTH_POSTS): signing in happens before there is a token. */
@@ -29,7 +29,7 @@ export class PasskeySignInController {
   @HttpCode(HttpStatus.OK)
   @Header('cache-control', 'no-store')
   async verify(
-    @Body() body: PasskeySignInDto,
+    @Body() body: PasskeyAssertionDto,
     @ClientIp() ip: string | undefined,
     @Headers('user-agent') userAgent: string | undefined,
     @Res({ passthrough: true }) res: Response,

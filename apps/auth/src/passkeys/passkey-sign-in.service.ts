@@ -1,16 +1,12 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { generateAuthenticationOptions, type PublicKeyCredentialRequestOptionsJSON, verifyAuthenticationResponse } from '@simplewebauthn/server';
+import { Injectable, Logger } from '@nestjs/common';
+import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { AccountsService } from '../accounts/accounts.service';
-import { AUTH_CONFIG, type AuthConfig } from '../config/auth.config';
 import { AuthSecurityEvents } from '../security-events/auth-security-events';
 import { type ClientFacts, type SessionTokens, SessionsService } from '../sessions/sessions.service';
 import { SignInProtectionService } from '../sign-in-protection/sign-in-protection.service';
-import { Clock } from '../system/clock';
+import { PasskeyAssertions } from './passkey-assertions';
 import { PasskeysError, passkeysError } from './passkeys.errors';
-import { PasskeysRepository } from './passkeys.repository';
-import { relyingPartyFrom, type RelyingParty } from './relying-party';
-import { CHALLENGE_TTL_SECONDS, WebAuthnChallenges } from './webauthn-challenges';
-import { asAuthenticationResponse } from './webauthn-responses';
+import { WebAuthnChallenges } from './webauthn-challenges';
 
 // One message for every refusal: it must not tell an attacker which check failed.
 const REFUSED = 'The passkey could not be verified. Try again, or sign in with your password.';
@@ -25,56 +21,28 @@ const REFUSED = 'The passkey could not be verified. Try again, or sign in with y
 @Injectable()
 export class PasskeySignInService {
   private readonly logger = new Logger(PasskeySignInService.name);
-  private readonly rp: RelyingParty;
 
   constructor(
-    private readonly passkeys: PasskeysRepository,
+    private readonly assertions: PasskeyAssertions,
     private readonly challenges: WebAuthnChallenges,
     private readonly accounts: AccountsService,
     private readonly sessions: SessionsService,
     private readonly protection: SignInProtectionService,
     private readonly events: AuthSecurityEvents,
-    private readonly clock: Clock,
-    @Inject(AUTH_CONFIG) config: AuthConfig,
-  ) {
-    this.rp = relyingPartyFrom(config);
-  }
+  ) {}
 
   async options(): Promise<PublicKeyCredentialRequestOptionsJSON> {
     // No allowCredentials: the browser offers whichever passkey of this site the person has (and reveals no account to us or anyone).
-    const options = await generateAuthenticationOptions({ rpID: this.rp.id, userVerification: 'required', timeout: CHALLENGE_TTL_SECONDS * 1000 });
+    const options = await this.assertions.options();
     await this.challenges.rememberSignIn(options.challenge);
     return options;
   }
 
   async signIn(raw: Record<string, unknown>, client: ClientFacts): Promise<SessionTokens> {
-    const response = asAuthenticationResponse(raw);
-    if (!response) throw passkeysError(PasskeysError.SignInFailed, REFUSED);
-    const passkey = await this.passkeys.findByCredentialId(response.id);
-    if (!passkey) return this.refuse(undefined, client, 'unknown_credential');
-    // The user handle, when sent, is the account id given at registration: it must match the credential's owner.
-    if (response.response.userHandle && Buffer.from(response.response.userHandle, 'base64url').toString('utf8') !== passkey.userId) {
-      return this.refuse(passkey.userId, client, 'user_handle_mismatch');
-    }
-    const verification = await verifyAuthenticationResponse({
-      response,
-      // Spent on first sight, whatever happens next: a challenge is never accepted twice.
-      expectedChallenge: (challenge) => this.challenges.takeSignIn(challenge),
-      expectedOrigin: this.rp.origin,
-      expectedRPID: this.rp.id,
-      credential: { id: passkey.credentialId, publicKey: passkey.publicKey, counter: passkey.signCount, transports: passkey.transports },
-      requireUserVerification: true,
-    }).catch((error: unknown) => {
-      this.logger.warn({ userId: passkey.userId, reason: error instanceof Error ? error.message : String(error) }, 'passkey assertion refused');
-      return null;
-    });
-    if (!verification?.verified) return this.refuse(passkey.userId, client, 'assertion_invalid');
-    const { newCounter } = verification.authenticationInfo;
-    if (!(await this.passkeys.recordUse(passkey.id, passkey.signCount, newCounter, this.clock.now()))) {
-      return this.refuse(passkey.userId, client, 'counter_not_increasing');
-    }
+    const outcome = await this.assertions.verify(raw, { takeChallenge: (challenge) => this.challenges.takeSignIn(challenge) });
+    if (!outcome.verified) return this.refuse(outcome.userId, client, outcome.reason);
 
-    const user = await this.accounts.getById(passkey.userId);
+    const user = await this.accounts.getById(outcome.userId);
     // A locked account stays locked (the monitor may have locked it as a response): 423 as for passwords.
     await this.protection.beforePasswordCheck({ account: user, email: user.email, ip: client.ip });
     await this.protection.recordSuccess(user);

@@ -58,3 +58,13 @@ export function passkeySignInOptions(): Promise<PublicKeyCredentialRequestOption
 export function verifyPasskeySignIn(response: unknown): Promise<TokenResponse> {
   return apiRequest('/api/auth/passkeys/authentication/verify', { method: 'POST', body: { response }, ...NO_REFRESH });
 }
+
+/** Step-up with a passkey: options restricted to the signed-in person's own passkeys, with a challenge bound to them. */
+export function passkeyStepUpOptions(): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  return apiRequest('/api/auth/step-up/passkey/options', { method: 'POST' });
+}
+
+export function verifyPasskeyStepUp(response: unknown): Promise<TokenResponse> {
+  // A 401 here means the passkey was refused, not an expired session: no refresh-and-retry.
+  return apiRequest('/api/auth/step-up/passkey', { method: 'POST', body: { response }, ...NO_REFRESH });
+}
