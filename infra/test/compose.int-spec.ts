@@ -38,6 +38,42 @@ const membersOf = (compose: ComposeFile, network: string) =>
     .sort();
 const APP_SERVICES = ['gateway', 'auth', 'catalog', 'order', 'payment-vault', 'kms', 'monitor'];
 
+/** The zone of every long-running container (ARCHITECTURE.md); Prometheus and Grafana watch from outside all three. */
+const ZONE: Record<string, string> = {
+  gateway: 'edge',
+  auth: 'app',
+  catalog: 'app',
+  order: 'app',
+  monitor: 'app',
+  'app-db': 'app',
+  redis: 'app',
+  'payment-vault': 'vault',
+  kms: 'vault',
+  'vault-db': 'vault',
+  'vault-redis': 'vault',
+  prometheus: 'watch',
+  grafana: 'watch',
+};
+// One-shot jobs that finish before any service starts: `secrets` has no network, `databases` provisions app-db and vault-db.
+const INIT_JOBS = new Set(['secrets', 'databases']);
+const METRICS_NETWORKS: Record<string, string> = { 'metrics-edge': 'edge', 'metrics-app': 'app', 'metrics-vault': 'vault' };
+const isMetrics = (network: string) => network in METRICS_NETWORKS;
+
+/** `network: a ~ b` for every pair of containers of different zones attached to the same network, sorted. */
+function zoneCrossings(compose: ComposeFile): string[] {
+  const crossings: string[] = [];
+  for (const network of Object.keys(compose.networks)) {
+    const members = membersOf(compose, network).filter((name) => !INIT_JOBS.has(name));
+    for (const [i, a] of members.entries()) {
+      for (const b of members.slice(i + 1)) if (ZONE[a] !== ZONE[b]) crossings.push(`${network}: ${a} ~ ${b}`);
+    }
+  }
+  return crossings.sort();
+}
+
+/** The crossings `zoneCrossings` should find: `one` meets each of `others` on `network`. */
+const meets = (network: string, one: string, others: string[]) => others.map((other) => `${network}: ${[one, other].sort().join(' ~ ')}`);
+
 describe('compose.yaml', () => {
   const compose = resolvedCompose();
 
@@ -60,15 +96,15 @@ describe('compose.yaml', () => {
   });
 
   it('places each service in the zones ARCHITECTURE.md draws', () => {
-    // `monitoring` carries only metrics scrapes: every service joins it, Prometheus is its only other member.
-    expect(networksOf(compose.services.gateway)).toEqual(['app', 'edge', 'monitoring', 'vault-door']);
-    expect(networksOf(compose.services.order)).toEqual(['app', 'monitoring', 'vault-door']);
-    expect(networksOf(compose.services.monitor)).toEqual(['app', 'monitoring', 'vault-door']);
-    expect(networksOf(compose.services['payment-vault'])).toEqual(['monitoring', 'vault', 'vault-door']);
-    expect(networksOf(compose.services.kms)).toEqual(['monitoring', 'vault']);
+    // metrics-<zone> carries only metrics scrapes: each service joins its own zone's, Prometheus is the only other member.
+    expect(networksOf(compose.services.gateway)).toEqual(['app', 'edge', 'metrics-edge', 'vault-door']);
+    expect(networksOf(compose.services.order)).toEqual(['app', 'metrics-app', 'vault-door']);
+    expect(networksOf(compose.services.monitor)).toEqual(['app', 'metrics-app', 'vault-door']);
+    expect(networksOf(compose.services['payment-vault'])).toEqual(['metrics-vault', 'vault', 'vault-door']);
+    expect(networksOf(compose.services.kms)).toEqual(['metrics-vault', 'vault']);
     expect(networksOf(compose.services['vault-db'])).toEqual(['vault']);
-    expect(networksOf(compose.services.catalog)).toEqual(['app', 'monitoring']);
-    expect(networksOf(compose.services.auth)).toEqual(['app', 'monitoring']);
+    expect(networksOf(compose.services.catalog)).toEqual(['app', 'metrics-app']);
+    expect(networksOf(compose.services.auth)).toEqual(['app', 'metrics-app']);
     expect(networksOf(compose.services.redis)).toEqual(['app']);
     expect(networksOf(compose.services['vault-redis'])).toEqual(['vault']);
     expect(networksOf(compose.services['app-db'])).toEqual(['app']);
@@ -78,7 +114,34 @@ describe('compose.yaml', () => {
     // The databases init job provisions vault-db once and exits; nothing long-running besides the vault joins them.
     expect(membersOf(compose, 'vault')).toEqual(['databases', 'kms', 'payment-vault', 'vault-db', 'vault-redis']);
     expect(networksOf(compose.services['vault-db'])).toEqual(['vault']);
-    expect(networksOf(compose.services.kms).filter((n) => n !== 'monitoring')).toEqual(['vault']);
+    expect(networksOf(compose.services.kms).filter((n) => !isMetrics(n))).toEqual(['vault']);
+  });
+
+  it('lets containers of different zones share a network only where the architecture says: gateway and the app zone on `app`, the vault door, Prometheus on the metrics networks', () => {
+    const app = ['app-db', 'auth', 'catalog', 'monitor', 'order', 'redis'];
+    expect(zoneCrossings(compose)).toEqual(
+      [
+        // The gateway routes to the app services and keeps its rate limits and events in the app zone's Redis.
+        ...meets('app', 'gateway', app),
+        // The vault door: gateway, order and monitor meet payment-vault (and, being on `app` already, each other).
+        ...meets('vault-door', 'payment-vault', ['gateway', 'monitor', 'order']),
+        ...meets('vault-door', 'gateway', ['monitor', 'order']),
+        // Prometheus scrapes each zone over that zone's own metrics network.
+        ...meets('metrics-edge', 'prometheus', ['gateway']),
+        ...meets('metrics-app', 'prometheus', ['auth', 'catalog', 'monitor', 'order']),
+        ...meets('metrics-vault', 'prometheus', ['kms', 'payment-vault']),
+      ].sort(),
+    );
+  });
+
+  it('gives each zone its own internal metrics network, and makes Prometheus the only member of more than one', () => {
+    for (const [network, zone] of Object.entries(METRICS_NETWORKS)) {
+      expect(compose.networks[network].internal, network).toBe(true);
+      const zoneServices = APP_SERVICES.filter((name) => ZONE[name] === zone);
+      expect(membersOf(compose, network), network).toEqual([...zoneServices, 'prometheus'].sort());
+    }
+    const onSeveral = Object.entries(compose.services).filter(([, service]) => networksOf(service).filter(isMetrics).length > 1);
+    expect(onSeveral.map(([name]) => name)).toEqual(['prometheus']);
   });
 
   it("opens the vault's front door only to the services that must call it (gateway, order) or that it reports to (monitor)", () => {
@@ -97,7 +160,7 @@ describe('compose.yaml', () => {
       for (const value of Object.values(service.environment ?? {})) {
         const callee = /^(?:https|rediss?):\/\/([a-z-]+):\d+/.exec(String(value))?.[1];
         if (!callee || !compose.services[callee]) continue; // e.g. PUBLIC_ORIGIN, the browser's view of the gateway
-        const shared = networksOf(service).filter((n) => n !== 'monitoring' && networksOf(compose.services[callee]).includes(n));
+        const shared = networksOf(service).filter((n) => !isMetrics(n) && networksOf(compose.services[callee]).includes(n));
         expect(shared, `${name} -> ${callee}`).not.toEqual([]);
         calls.push(`${name} -> ${callee}`);
       }
@@ -157,14 +220,24 @@ describe('compose.yaml', () => {
     }
   });
 
-  it('lets Prometheus scrape every service over the internal monitoring network, and nothing else', () => {
-    expect(compose.networks.monitoring.internal).toBe(true);
-    expect(networksOf(compose.services.prometheus)).toEqual(['monitoring']);
-    expect(networksOf(compose.services.grafana)).toEqual(['monitoring', 'ops']);
+  it("lets Prometheus scrape every service over its zone's internal metrics network, and Grafana reach Prometheus alone", () => {
+    expect(networksOf(compose.services.prometheus)).toEqual(['dashboards', 'metrics-app', 'metrics-edge', 'metrics-vault']);
+    // Grafana queries Prometheus on `dashboards` (internal) and publishes its port through `ops`: no service shares either.
+    expect(networksOf(compose.services.grafana)).toEqual(['dashboards', 'ops']);
+    expect(membersOf(compose, 'dashboards')).toEqual(['grafana', 'prometheus']);
+    expect(compose.networks.dashboards.internal).toBe(true);
+    expect(membersOf(compose, 'ops')).toEqual(['grafana']);
     for (const name of APP_SERVICES) {
-      expect(networksOf(compose.services[name]), name).toContain('monitoring');
+      expect(networksOf(compose.services[name]).filter(isMetrics), name).toEqual([`metrics-${ZONE[name]}`]);
       expect(compose.services[name].environment?.METRICS_HOST, name).toBe('0.0.0.0');
     }
+    // Each scrape target is a service of the zone its label names, so it resolves on that zone's metrics network.
+    const scrape = parse(readFileSync(path.join(ROOT, 'infra/prometheus/prometheus.yml'), 'utf8')) as {
+      scrape_configs: Array<{ static_configs: Array<{ targets: string[]; labels: { zone: string } }> }>;
+    };
+    const targets = scrape.scrape_configs.flatMap((job) => job.static_configs.flatMap((group) => group.targets.map((target) => ({ target, zone: group.labels.zone }))));
+    expect(targets.map(({ target }) => target.split(':')[0]).sort()).toEqual([...APP_SERVICES].sort());
+    for (const { target, zone } of targets) expect(ZONE[target.split(':')[0]], target).toBe(zone);
     const images = [compose.services.prometheus, compose.services.grafana].map((s) => (s as { image?: string }).image ?? '');
     for (const image of images) expect(image, 'official image with a pinned version tag').toMatch(/^(prom\/prometheus|grafana\/grafana):v?\d+\.\d+\.\d+$/);
   });

@@ -46,12 +46,19 @@ async function main() {
   process.on('SIGTERM', () => void shutdown(0));
   for (const service of stack.services) {
     service.process.once('exit', (code) => {
-      if (stopping) return;
-      progress(`${service.name} exited unexpectedly (code ${code}); see ${service.logFile}. Stopping the stack.`);
-      void shutdown(1);
+      // Ctrl-C reaches every process of the terminal's group at once, and a child that stops quickly (the
+      // attack lab) can exit before this process has run its own handler: look again once that had its turn.
+      setTimeout(() => {
+        if (stopping) return;
+        progress(`${service.name} exited unexpectedly (code ${code}); see ${service.logFile}. Stopping the stack.`);
+        void shutdown(1);
+      }, SIGNAL_GRACE_MS);
     });
   }
 }
+
+/** How long an exit waits for a Ctrl-C that reached this process too before it counts as unexpected. */
+const SIGNAL_GRACE_MS = 500;
 
 main().catch((error: unknown) => {
   const message = error instanceof PreflightError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -42,7 +42,9 @@ describe('catalog management (real PostgreSQL and Redis, mutual TLS, tokens chec
     if (options.roles !== null) headers.authorization = `Bearer ${await issuer.token(options.roles ?? ['catalog-manager'], randomUUID(), { mfaAt: options.mfaAt })}`;
     const res = await clients.get(options.as ?? 'gateway')!.request({ method, path, body: options.body, headers });
     const text = res.body.toString('utf8');
-    return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : undefined };
+    // Product pictures are SVG, not JSON.
+    const isJson = String(res.headers['content-type'] ?? '').includes('json');
+    return { status: res.status, headers: res.headers, json: text && isJson ? JSON.parse(text) : undefined };
   }
 
   async function events(type: SecurityEvent['type']): Promise<SecurityEvent[]> {
@@ -156,5 +158,143 @@ describe('catalog management (real PostgreSQL and Redis, mutual TLS, tokens chec
       const res = await call('PATCH', path, { body });
       expect({ path, body, status: res.status, code: res.json.error.code }).toEqual({ path, body, status, code });
     }
+  });
+
+  describe('archiving', () => {
+    /** A product with a name no other test uses, so a search for it finds it alone. */
+    async function product(stock = NEW_PRODUCT.stock): Promise<{ id: string; name: string }> {
+      const name = `Archive Test ${randomUUID().slice(0, 8)}`;
+      const { json } = await call('POST', '/products', { body: { ...NEW_PRODUCT, name, stock } });
+      return { id: json.id, name };
+    }
+
+    async function publicView(p: { id: string; name: string }) {
+      const [detail, image, search] = await Promise.all([
+        call('GET', `/products/${p.id}`, { roles: null }),
+        call('GET', `/products/${p.id}/image.svg`, { roles: null }),
+        call('GET', `/products?q=${encodeURIComponent(p.name)}`, { roles: null }),
+      ]);
+      const listed = await call('GET', '/products?pageSize=48&category=Kitchen', { roles: null });
+      return {
+        detail: detail.status,
+        detailCode: detail.json?.error?.code,
+        image: image.status,
+        searchIds: search.json.items.map((item: { id: string }) => item.id),
+        searchTotal: search.json.total,
+        listed: listed.json.items.some((item: { id: string }) => item.id === p.id),
+      };
+    }
+
+    const managed = async (p: { id: string; name: string }) => (await call('GET', `/admin/products?q=${encodeURIComponent(p.name)}`)).json.items;
+
+    it('hides an archived product from the public list, search, product page and picture (404 as if missing), shows it to the manager, and restore brings it back', async () => {
+      const p = await product();
+      expect(await publicView(p)).toEqual({ detail: 200, detailCode: undefined, image: 200, searchIds: [p.id], searchTotal: 1, listed: true });
+
+      const archived = await call('POST', `/admin/products/${p.id}/archive`);
+      expect(archived.status).toBe(200);
+      expect(archived.headers['cache-control']).toBe('no-store');
+      expect(archived.json).toMatchObject({ id: p.id, name: p.name, archivedAt: expect.any(String) });
+      expect(Date.parse(archived.json.archivedAt)).toBeGreaterThan(Date.now() - 60_000);
+      expect(await publicView(p)).toEqual({ detail: 404, detailCode: 'PRODUCT_NOT_FOUND', image: 404, searchIds: [], searchTotal: 0, listed: false });
+      expect(await managed(p)).toEqual([expect.objectContaining({ id: p.id, archivedAt: archived.json.archivedAt })]);
+
+      const restored = await call('POST', `/admin/products/${p.id}/restore`, { roles: ['admin'] });
+      expect(restored.status).toBe(200);
+      expect(restored.json).toMatchObject({ id: p.id, archivedAt: null });
+      expect(await publicView(p)).toEqual({ detail: 200, detailCode: undefined, image: 200, searchIds: [p.id], searchTotal: 1, listed: true });
+      expect(await managed(p)).toEqual([expect.objectContaining({ id: p.id, archivedAt: null })]);
+    });
+
+    it('records every archive and restore as catalog.product.changed with its kind', async () => {
+      const p = await product();
+      await call('POST', `/admin/products/${p.id}/archive`);
+      await call('POST', `/admin/products/${p.id}/restore`);
+      const recorded = await eventually(async () => {
+        const changes = (await events('catalog.product.changed')).filter((e) => e.details.productId === p.id && e.details.action !== 'created');
+        return changes.length === 2 ? changes : undefined;
+      });
+      expect(recorded.map((e) => e.details.action).sort()).toEqual(['archived', 'restored']);
+      for (const event of recorded) {
+        expect(event).toMatchObject({ service: 'catalog', outcome: 'success', actor: { email: expect.stringContaining('@') }, details: { fields: 'archivedAt', stock: NEW_PRODUCT.stock } });
+      }
+    });
+
+    it('is idempotent: archiving twice keeps the first archive time, restoring twice keeps it on sale, and the repeats change no field', async () => {
+      const p = await product();
+      const first = await call('POST', `/admin/products/${p.id}/archive`);
+      const second = await call('POST', `/admin/products/${p.id}/archive`);
+      expect(second.status).toBe(200);
+      expect(second.json.archivedAt).toBe(first.json.archivedAt);
+      expect((await call('POST', `/admin/products/${p.id}/restore`)).json.archivedAt).toBeNull();
+      const again = await call('POST', `/admin/products/${p.id}/restore`);
+      expect(again.status).toBe(200);
+      expect(again.json.archivedAt).toBeNull();
+      const repeats = await eventually(async () => {
+        const changes = (await events('catalog.product.changed')).filter((e) => e.details.productId === p.id && e.details.fields === '');
+        return changes.length === 2 ? changes : undefined;
+      });
+      expect(repeats.map((e) => e.details.action).sort()).toEqual(['archived', 'restored']);
+    });
+
+    it.each([['customer'], ['support']] as const)('refuses a %s with 403 FORBIDDEN on archive, restore and the manager list, and archives nothing', async (role) => {
+      const p = await product();
+      for (const [method, path] of [
+        ['POST', `/admin/products/${p.id}/archive`],
+        ['POST', `/admin/products/${p.id}/restore`],
+        ['GET', '/admin/products'],
+      ] as const) {
+        const refused = await call(method, path, { roles: [role] });
+        expect({ method, path, status: refused.status, code: refused.json.error.code }).toEqual({ method, path, status: 403, code: 'FORBIDDEN' });
+      }
+      expect((await call('GET', `/products/${p.id}`, { roles: null })).status).toBe(200);
+    });
+
+    it('asks for a fresh second factor, answers 401 without a token, and refuses the order certificate', async () => {
+      const p = await product();
+      const stale = Math.floor(Date.now() / 1000) - STEP_UP_MAX_AGE_SECONDS - 60;
+      expect((await call('POST', `/admin/products/${p.id}/archive`, { mfaAt: stale })).json.error.code).toBe('STEP_UP_REQUIRED');
+      expect((await call('POST', `/admin/products/${p.id}/archive`, { roles: null })).status).toBe(401);
+      expect((await call('POST', `/admin/products/${p.id}/archive`, { as: 'order' })).json.error.code).toBe('CLIENT_NOT_ALLOWED');
+      expect((await call('GET', `/products/${p.id}`, { roles: null })).status).toBe(200);
+    });
+
+    it('answers an unknown id with 404 PRODUCT_NOT_FOUND and a non-UUID with 400, for archive and restore', async () => {
+      for (const action of ['archive', 'restore']) {
+        const unknown = await call('POST', `/admin/products/${randomUUID()}/${action}`);
+        expect({ action, status: unknown.status, code: unknown.json.error.code }).toEqual({ action, status: 404, code: 'PRODUCT_NOT_FOUND' });
+        const malformed = await call('POST', `/admin/products/not-a-uuid/${action}`);
+        expect({ action, status: malformed.status, code: malformed.json.error.code }).toEqual({ action, status: 400, code: 'VALIDATION_FAILED' });
+      }
+    });
+
+    it('refuses to reserve an archived product with 409 PRODUCT_ARCHIVED and takes no stock; past reservations stand as they were', async () => {
+      const p = await product(5);
+      const other = await product(5);
+      const earlierOrder = randomUUID();
+      const earlier = await call('POST', '/internal/reservations', { as: 'order', roles: null, body: { orderId: earlierOrder, items: [{ productId: p.id, quantity: 1 }] } });
+      expect(earlier.status).toBe(201);
+
+      expect((await call('POST', `/admin/products/${p.id}/archive`)).status).toBe(200);
+      const refused = await call('POST', '/internal/reservations', {
+        as: 'order',
+        roles: null,
+        body: { orderId: randomUUID(), items: [{ productId: p.id, quantity: 1 }, { productId: other.id, quantity: 1 }] },
+      });
+      expect(refused.status).toBe(409);
+      expect(refused.json.error).toMatchObject({ code: 'PRODUCT_ARCHIVED', details: { productId: p.id } });
+      // All or nothing: the other line took nothing either.
+      expect((await call('GET', `/products/${other.id}`, { roles: null })).json.stock).toBe(5);
+
+      // The order placed before the archive keeps its reservation (a retried checkout gets the same answer) and can still give stock back.
+      const replay = await call('POST', '/internal/reservations', { as: 'order', roles: null, body: { orderId: earlierOrder, items: [{ productId: p.id, quantity: 1 }] } });
+      expect(replay.status).toBe(201);
+      expect(replay.json).toEqual(earlier.json);
+      expect((await call('POST', `/internal/reservations/${earlierOrder}/release`, { as: 'order', roles: null })).status).toBe(200);
+      expect((await managed(p))[0]).toMatchObject({ stock: 5, archivedAt: expect.any(String) });
+
+      await call('POST', `/admin/products/${p.id}/restore`);
+      expect((await call('POST', '/internal/reservations', { as: 'order', roles: null, body: { orderId: randomUUID(), items: [{ productId: p.id, quantity: 2 }] } })).status).toBe(201);
+    });
   });
 });

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ManagedProductsController } from './managed-products.controller';
 import { ProductChangesController } from './product-changes.controller';
 import { ProductChangesRepository } from './product-changes.repository';
 import { ProductChangesService } from './product-changes.service';
 
-@Module({ controllers: [ProductChangesController], providers: [ProductChangesService, ProductChangesRepository] })
+@Module({ controllers: [ProductChangesController, ManagedProductsController], providers: [ProductChangesService, ProductChangesRepository] })
 export class ProductChangesModule {}

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@storefront/identity/access';
 import { SecurityEventPublisher } from '@storefront/platform/events';
 import { type ProductDto, toProductDto } from '../products/dto/product.dto';
+import { type SearchProductsDto, toProductSearch } from '../products/dto/search-products.dto';
 import type { ProductRecord } from '../products/products.repository';
 import type { CreateProductDto } from './dto/create-product.dto';
+import { type ManagedProductDto, type ManagedProductPageDto, toManagedProductDto } from './dto/managed-product.dto';
 import type { ProductChange } from './dto/update-product.dto';
 import { ProductChangesError, productChangesError } from './product-changes.errors';
 import { ProductChangesRepository } from './product-changes.repository';
@@ -15,6 +17,8 @@ const CHANGEABLE = ['name', 'description', 'priceCents', 'stock'] as const;
  * event naming who changed which fields of which product, with the new price
  * and stock (a price cut to one cent is what a compromised staff account does).
  * Names and descriptions are not copied into the event: free text stays in the catalog.
+ * Archiving and restoring are changes too (action `archived` / `restored`),
+ * recorded even when repeated: `fields` is then empty, as nothing changed.
  */
 @Injectable()
 export class ProductChangesService {
@@ -39,7 +43,20 @@ export class ProductChangesService {
     return toProductDto(product);
   }
 
-  private async published(user: AuthenticatedUser, action: 'created' | 'updated', fields: string[], product: ProductRecord): Promise<void> {
+  async list(query: SearchProductsDto): Promise<ManagedProductPageDto> {
+    const { rows, total } = await this.products.list(toProductSearch(query));
+    return { items: rows.map(toManagedProductDto), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  /** Archived: gone from every public read and refused at reservation, kept for past orders. Restored: on sale again. */
+  async setArchived(user: AuthenticatedUser, id: string, archived: boolean): Promise<ManagedProductDto> {
+    const result = await this.products.setArchived(id, archived);
+    if (!result) throw productChangesError(ProductChangesError.ProductNotFound, 'No product has this id.', { productId: id });
+    await this.published(user, archived ? 'archived' : 'restored', result.changed ? ['archivedAt'] : [], result.product);
+    return toManagedProductDto(result.product);
+  }
+
+  private async published(user: AuthenticatedUser, action: 'created' | 'updated' | 'archived' | 'restored', fields: string[], product: ProductRecord): Promise<void> {
     await this.events.publish({
       type: 'catalog.product.changed',
       outcome: 'success',

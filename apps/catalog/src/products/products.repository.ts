@@ -17,7 +17,12 @@ export interface ProductSearch {
   category?: string;
   skip: number;
   take: number;
+  /** Only the catalog manager's list shows archived products; every public read is for products on sale. */
+  includeArchived?: boolean;
 }
+
+/** Products on sale: an archived product answers like a missing one everywhere the public looks. */
+export const ON_SALE = { archivedAt: null } as const;
 
 /**
  * Prisma's `contains` (and insensitive `equals`) compile to ILIKE but do not
@@ -28,6 +33,33 @@ export function escapeLikePattern(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
+/** Name, then id: a stable order for paging (also the catalog manager's list). */
+export const PRODUCT_ORDER: Prisma.ProductOrderByWithRelationInput[] = [{ name: 'asc' }, { id: 'asc' }];
+
+/**
+ * Prisma sends `q` as a bound parameter of an ILIKE (mode: insensitive), so
+ * user text never becomes SQL.
+ */
+export function productSearchWhere({ q: rawQ, category, includeArchived = false }: Omit<ProductSearch, 'skip' | 'take'>): Prisma.ProductWhereInput {
+  const q = rawQ === undefined ? undefined : escapeLikePattern(rawQ);
+  return {
+    AND: [
+      q
+        ? {
+            OR: [
+              { name: { contains: q, mode: 'insensitive' } },
+              { description: { contains: q, mode: 'insensitive' } },
+              { category: { contains: q, mode: 'insensitive' } },
+            ],
+          }
+        : {},
+      // Insensitive `equals` is also an ILIKE, so it needs the same escaping.
+      category ? { category: { equals: escapeLikePattern(category), mode: 'insensitive' } } : {},
+      includeArchived ? {} : ON_SALE,
+    ],
+  };
+}
+
 /** The columns a ProductRecord carries (also selected by catalog changes). */
 export const PRODUCT_FIELDS = { id: true, name: true, description: true, category: true, priceCents: true, currency: true, stock: true } as const;
 
@@ -35,35 +67,18 @@ export const PRODUCT_FIELDS = { id: true, name: true, description: true, categor
 export class ProductsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /**
-   * Prisma sends `q` as a bound parameter of an ILIKE (mode: insensitive), so
-   * user text never becomes SQL. Ordered by name, then id, so pages are stable.
-   */
-  async search({ q: rawQ, category, skip, take }: ProductSearch): Promise<{ rows: ProductRecord[]; total: number }> {
-    const q = rawQ === undefined ? undefined : escapeLikePattern(rawQ);
-    const where: Prisma.ProductWhereInput = {
-      AND: [
-        q
-          ? {
-              OR: [
-                { name: { contains: q, mode: 'insensitive' } },
-                { description: { contains: q, mode: 'insensitive' } },
-                { category: { contains: q, mode: 'insensitive' } },
-              ],
-            }
-          : {},
-        // Insensitive `equals` is also an ILIKE, so it needs the same escaping.
-        category ? { category: { equals: escapeLikePattern(category), mode: 'insensitive' } } : {},
-      ],
-    };
+  /** Products on sale matching the search, one page of them and how many there are in all. */
+  async search(query: ProductSearch): Promise<{ rows: ProductRecord[]; total: number }> {
+    const where = productSearchWhere(query);
     const [rows, total] = await this.prisma.$transaction([
-      this.prisma.product.findMany({ where, select: PRODUCT_FIELDS, orderBy: [{ name: 'asc' }, { id: 'asc' }], skip, take }),
+      this.prisma.product.findMany({ where, select: PRODUCT_FIELDS, orderBy: PRODUCT_ORDER, skip: query.skip, take: query.take }),
       this.prisma.product.count({ where }),
     ]);
     return { rows, total };
   }
 
+  /** A product on sale, or null when none has this id or it is archived. */
   findById(id: string): Promise<ProductRecord | null> {
-    return this.prisma.product.findUnique({ where: { id }, select: PRODUCT_FIELDS });
+    return this.prisma.product.findFirst({ where: { id, ...ON_SALE }, select: PRODUCT_FIELDS });
   }
 }

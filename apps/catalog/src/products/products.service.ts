@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type ProductDto, type ProductPageDto, toProductDto } from './dto/product.dto';
-import type { SearchProductsDto } from './dto/search-products.dto';
+import { type SearchProductsDto, toProductSearch } from './dto/search-products.dto';
 import { renderProductImage } from './product-image';
 import { ProductsError, productsError } from './products.errors';
 import { ProductsRepository } from './products.repository';
@@ -10,9 +10,7 @@ export class ProductsService {
   constructor(private readonly products: ProductsRepository) {}
 
   async search(query: SearchProductsDto): Promise<ProductPageDto> {
-    const q = query.q?.trim() || undefined;
-    const category = query.category?.trim() || undefined;
-    const { rows, total } = await this.products.search({ q, category, skip: (query.page - 1) * query.pageSize, take: query.pageSize });
+    const { rows, total } = await this.products.search(toProductSearch(query));
     return { items: rows.map(toProductDto), page: query.page, pageSize: query.pageSize, total };
   }
 

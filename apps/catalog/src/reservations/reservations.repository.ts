@@ -17,6 +17,7 @@ export type ReserveOutcome =
   | { kind: 'reserved'; lines: ReservedLine[] }
   | { kind: 'existing'; status: 'reserved' | 'released'; lines: ReservedLine[] }
   | { kind: 'not_found'; productId: string }
+  | { kind: 'archived'; productId: string }
   | { kind: 'out_of_stock'; productId: string }
   | { kind: 'currency_mismatch' };
 
@@ -45,7 +46,9 @@ export class ReservationsRepository {
    * 2. Decrement each product with `stock = stock - q WHERE stock >= q`.
    *    PostgreSQL re-checks the WHERE after taking the row lock, so two
    *    buyers can never both take the last item. Raw SQL (bound parameters)
-   *    keeps this one statement, whatever the ORM would generate.
+   *    keeps this one statement, whatever the ORM would generate. The same
+   *    WHERE asks that the product is not archived, so an archive committed
+   *    after the read below still stops the sale.
    * Lines arrive sorted by product id, so concurrent reservations lock rows
    * in the same order and cannot deadlock.
    */
@@ -57,17 +60,19 @@ export class ReservationsRepository {
         if (inserted === 0) throw new Rollback({ kind: 'existing', ...(await this.readExisting(tx, orderId)) });
 
         const ids = lines.map((line) => line.productId);
-        const products = await tx.product.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, priceCents: true, currency: true } });
+        const products = await tx.product.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, priceCents: true, currency: true, archivedAt: true } });
         const byId = new Map(products.map((product) => [product.id, product]));
         const missing = ids.find((id) => !byId.has(id));
         if (missing) throw new Rollback({ kind: 'not_found', productId: missing });
+        const archived = products.find((product) => product.archivedAt !== null);
+        if (archived) throw new Rollback({ kind: 'archived', productId: archived.id });
         if (new Set(products.map((product) => product.currency)).size > 1) throw new Rollback({ kind: 'currency_mismatch' });
 
         for (const line of lines) {
           const taken = await tx.$executeRaw`
             UPDATE "product" SET "stock" = "stock" - ${line.quantity}, "updated_at" = now()
-            WHERE "id" = ${line.productId}::uuid AND "stock" >= ${line.quantity}`;
-          if (taken === 0) throw new Rollback({ kind: 'out_of_stock', productId: line.productId });
+            WHERE "id" = ${line.productId}::uuid AND "stock" >= ${line.quantity} AND "archived_at" IS NULL`;
+          if (taken === 0) throw new Rollback({ kind: (await this.isArchived(tx, line.productId)) ? 'archived' : 'out_of_stock', productId: line.productId });
         }
 
         const reserved = products
@@ -113,6 +118,11 @@ export class ReservationsRepository {
       }
       return 'released';
     }, TX_OPTIONS);
+  }
+
+  private async isArchived(tx: Prisma.TransactionClient, productId: string): Promise<boolean> {
+    const product = await tx.product.findUnique({ where: { id: productId }, select: { archivedAt: true } });
+    return product?.archivedAt != null;
   }
 
   private async readExisting(tx: Prisma.TransactionClient, orderId: string): Promise<{ status: 'reserved' | 'released'; lines: ReservedLine[] }> {

@@ -40,6 +40,9 @@ export class ReservationsService {
         return toReservationDto(request.orderId, outcome.lines);
       case 'not_found':
         throw reservationsError(ReservationsError.ProductNotFound, 'A product in this reservation does not exist.', { productId: outcome.productId });
+      case 'archived':
+        this.logger.log({ orderId: request.orderId, productId: outcome.productId }, 'reservation refused: product archived');
+        throw reservationsError(ReservationsError.ProductArchived, 'A product in this order is no longer for sale.', { productId: outcome.productId });
       case 'out_of_stock':
         this.logger.log({ orderId: request.orderId, productId: outcome.productId }, 'reservation refused: out of stock');
         throw reservationsError(ReservationsError.OutOfStock, 'Not enough stock for a product in this order.', { productId: outcome.productId });

@@ -60,6 +60,8 @@ const ROUTES: readonly RouteRule[] = [
   { prefix: '/orders', upstream: 'order' },
   { prefix: '/payments/cards', exact: true, upstream: 'payment-vault', assertsUser: true, permission: 'payments:pay:own' },
   { prefix: '/admin/orders', upstream: 'order' },
+  // The catalog manager's list (archived products included), archive and restore: catalog:write, checked by the catalog.
+  { prefix: '/admin/products', upstream: 'catalog' },
   { prefix: '/admin/alerts', upstream: 'monitor' },
   { prefix: '/admin/audit', upstream: 'monitor' },
   { prefix: '/admin/users', upstream: 'auth' },

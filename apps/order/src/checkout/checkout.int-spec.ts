@@ -234,6 +234,21 @@ describe('POST /orders: idempotent checkout (real PostgreSQL, mTLS stand-ins for
     expect(await recordOf(caller.userId, key)).toBeNull();
   });
 
+  it('answers a cart holding a product archived since it was added with 409 PRODUCT_ARCHIVED, charges nothing and frees the key', async () => {
+    const product = h.catalog.addProduct('Discontinued Teapot', 2400, 5);
+    const caller = await shopper([{ productId: product, quantity: 1 }]);
+    h.catalog.archive(product);
+    const key = newKey();
+    const callsBefore = h.vault.calls;
+    const res = await checkout(caller, key);
+    expect(res.status).toBe(409);
+    expect(res.json.error).toMatchObject({ code: 'PRODUCT_ARCHIVED', details: { productId: product } });
+    expect(h.vault.calls).toBe(callsBefore);
+    expect(h.catalog.stockOf(product)).toBe(5);
+    expect(await recordOf(caller.userId, key)).toBeNull();
+    expect(await ordersOf(caller.userId)).toBe(0);
+  });
+
   it('answers an empty cart with 422 CART_EMPTY and keeps no record for the key', async () => {
     const caller = { ...(await h.user()), cardToken: 'tok_unused_000' };
     const key = newKey();

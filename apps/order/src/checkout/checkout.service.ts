@@ -25,7 +25,8 @@ import { hashRequest } from './request-hash';
 export const CHECKOUT_LEASE_MS = 60_000;
 
 // Refusals after which nothing was reserved or charged: the attempt is forgotten and the refusal passed on.
-const RESERVATION_REFUSALS = new Set(['OUT_OF_STOCK', 'PRODUCT_NOT_FOUND']);
+// PRODUCT_ARCHIVED: a product still in the cart was withdrawn from sale after it was added.
+const RESERVATION_REFUSALS = new Set(['OUT_OF_STOCK', 'PRODUCT_NOT_FOUND', 'PRODUCT_ARCHIVED']);
 const CHARGE_REFUSAL_STATUSES = new Set([400, 402, 404, 422]);
 
 export interface CheckoutResult {

@@ -8,6 +8,8 @@ interface StandInProduct {
   name: string;
   priceCents: number;
   stock: number;
+  /** Withdrawn from sale: read as missing, refused at reservation with 409 PRODUCT_ARCHIVED, as the real catalog does. */
+  archived?: boolean;
 }
 
 interface StandInReservation {
@@ -33,6 +35,11 @@ export class StandInCatalog {
     return id;
   }
 
+  archive(id: string): void {
+    const product = this.products.get(id);
+    if (product) product.archived = true;
+  }
+
   stockOf(id: string): number {
     return this.products.get(id)?.stock ?? Number.NaN;
   }
@@ -50,8 +57,9 @@ class StandInCatalogController {
   @Get('products/:id')
   product(@Param('id') id: string) {
     const product = this.catalog.products.get(id);
-    if (!product) throw notFound(id);
-    return { ...product, description: 'stand-in', category: 'Testing', currency: 'USD', imageUrl: `/api/products/${id}/image.svg` };
+    if (!product || product.archived) throw notFound(id);
+    const { archived: _onSale, ...shown } = product;
+    return { ...shown, description: 'stand-in', category: 'Testing', currency: 'USD', imageUrl: `/api/products/${id}/image.svg` };
   }
 
   @Post('internal/reservations')
@@ -65,6 +73,7 @@ class StandInCatalogController {
       const taken = body.items.map((line) => {
         const product = this.catalog.products.get(line.productId);
         if (!product) throw notFound(line.productId);
+        if (product.archived) throw new DomainError('PRODUCT_ARCHIVED', 'No longer for sale.', 409, { productId: line.productId });
         if (product.stock < line.quantity) throw new DomainError('OUT_OF_STOCK', 'Not enough stock.', 409, { productId: line.productId });
         return { product, quantity: line.quantity };
       });

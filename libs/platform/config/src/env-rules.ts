@@ -42,7 +42,7 @@ export const serviceBaseEnv = (defaultPort: number) => ({
     .min(1, 'must be a TCP port number')
     .max(65535, 'must be a TCP port number')
     .optional(),
-  // Where the metrics listener binds: loopback by default; compose sets 0.0.0.0 on its internal monitoring network.
+  // Where the metrics listener binds: loopback by default; compose sets 0.0.0.0 on its zone's internal metrics network.
   METRICS_HOST: z.string().min(1, 'must be a host name or address').default('127.0.0.1'),
   HOST: envRules.host(),
   TLS_DIR: envRules.directory(),

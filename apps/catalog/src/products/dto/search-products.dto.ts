@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { ProductSearch } from '../products.repository';
 
 export const MAX_PAGE_SIZE = 48;
 export const DEFAULT_PAGE_SIZE = 12;
@@ -31,4 +32,14 @@ export class SearchProductsDto {
   @Min(1)
   @Max(MAX_PAGE_SIZE)
   pageSize: number = DEFAULT_PAGE_SIZE;
+}
+
+/** The repository's search for a validated query: blank text means no filter, the page becomes an offset. */
+export function toProductSearch(query: SearchProductsDto): ProductSearch {
+  return {
+    q: query.q?.trim() || undefined,
+    category: query.category?.trim() || undefined,
+    skip: (query.page - 1) * query.pageSize,
+    take: query.pageSize,
+  };
 }
