@@ -96,7 +96,9 @@ describe('the rewrap as a BullMQ job in the vault zone\'s own Redis', () => {
     // The killed worker's lock expires; the standby's stalled-job check hands the job over, and it resumes at the cursor.
     const finished = await eventually(async () => {
       const current = await queue.getJob(job.id!);
-      return current && (await current.getState()) === 'completed' ? current : undefined;
+      // One read: BullMQ writes finishedOn and the return value together, while a separate getState() could
+      // see the job complete after this copy of it was read (and its returnvalue still empty).
+      return current?.finishedOn && current.returnvalue ? current : undefined;
     }, 40_000);
     expect(finished.returnvalue).toEqual({ rewrapped: PANS.length, remaining: 0 });
     expect(finished.data.after! > cursor).toBe(true);

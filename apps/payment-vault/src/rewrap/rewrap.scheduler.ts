@@ -77,8 +77,10 @@ export class RewrapScheduler implements OnApplicationBootstrap {
     await this.enqueue(id);
     const deadline = Date.now() + RUN_WAIT_MS;
     for (;;) {
+      // The state first, then the job: read the other way round, a run that completes in between
+      // looks completed while the copy read earlier has no result yet.
+      const state = await within(this.queue.getJobState(id), REDIS_WAIT_MS, 'read the run');
       const job = await within(this.queue.getJob(id), REDIS_WAIT_MS, 'read the run');
-      const state = job ? await within(job.getState(), REDIS_WAIT_MS, 'read the run') : 'unknown';
       if (job && state === 'completed') return job.returnvalue;
       // A failed attempt waits in `delayed` for its retry: the caller hears of it now, the job resumes on its own.
       if (!job || state === 'failed' || (state === 'delayed' && job.attemptsMade > 0)) throw new RewrapRunUnfinishedError(`rewrap run ${id}: ${job?.failedReason ?? 'gone'}`);
