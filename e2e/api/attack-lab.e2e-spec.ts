@@ -31,7 +31,9 @@ describe('the attack lab: a security analyst launches a scenario through the gat
     const launched = await launch('waf-payloads', token);
     expect(launched.status, launched.text).toBe(202);
     const { run } = launched.body;
-    expect(run).toMatchObject({ scenario: 'waf-payloads', state: 'running', expectedLayer: { number: 1 }, correlationPrefix: `lab-${run.id}` });
+    expect(run).toMatchObject({ scenario: 'waf-payloads', state: 'running', expectedLayer: { number: 1 } });
+    // Unguessable: the run id plus 16 random hex digits, so nobody outside the lab can plant events in its trace.
+    expect(run.correlationPrefix).toMatch(new RegExp(`^lab-${run.id}[0-9a-f]{16}$`));
 
     // One at a time, by design: a second launch while this one runs is refused.
     const second = await launch('idor-orders', token);

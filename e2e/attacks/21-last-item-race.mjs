@@ -64,6 +64,9 @@ export default {
       if (n !== expected) got.push(`shopper ${i + 1} has ${n} orders, expected ${expected} (charged for nothing or twice)`);
     });
     if (after.status !== 200 || after.body.stock !== 0) got.push(`stock afterwards ${after.body?.stock}, expected 0`);
+    // Leave the shop as it was: the raced-for product is withdrawn from sale (kept for the order that bought it).
+    const archived = await staffClient.call('POST', `/api/admin/products/${product.id}/archive`, { token: manager.token });
+    evidence.push(`catalog manager archived ${product.id} afterwards → ${line(archived)}`);
     return { stopped: got.length === 0, evidence: evidence.join('\n'), attackerGot: got.join('\n') };
   },
 };

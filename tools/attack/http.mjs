@@ -82,7 +82,7 @@ export class AttackClient {
  * @typedef {{ at: string, method: string, path: string, status: number, code?: string, reference?: string, correlationId?: string }} Exchange
  *   one request and its answer (status 0: no answer)
  * @typedef {{ nextCorrelationId: () => string, onExchange: (exchange: Exchange) => void }} ExchangeTrace
- *   the attack lab's hook: every request of a run carries the next `x-correlation-id` (lab-<run>-<n>), which the
+ *   the attack lab's hook: every request of a run carries the next `x-correlation-id` (lab-<run><secret>-<n>), which the
  *   gateway passes on to every security event the request causes, and each exchange is reported as it completes.
  *   Shared by all the clients of a run, so the numbering is the run's.
  */

@@ -63,7 +63,9 @@ export class LabRuns {
     let id = this.newId();
     while (this.runs.has(id)) id = this.newId();
     const run = { id, scenario, startedAt: this.now(), requests: [], requestCount: 0, log: [], result: undefined, finishedAt: undefined };
-    run.correlationPrefix = `lab-${id}`;
+    // The gateway believes any caller's x-correlation-id, so a prefix anyone could guess would let them plant
+    // events in an analyst's trace: 96 random bits, shown to nobody but the analysts following the run.
+    run.correlationPrefix = `lab-${id}${randomBytes(8).toString('hex')}`;
     this.running = run;
     this.runs.set(id, run);
     while (this.runs.size > KEPT_RUNS) this.runs.delete(this.runs.keys().next().value);

@@ -65,7 +65,7 @@ describe('the attack lab runs one attack at a time', () => {
   it('refuses a second launch with 409 ATTACK_LAB_BUSY while one runs, and accepts it once that one finished', async () => {
     const { runs, finish } = lab();
     const first = runs.launch({ scenario: 'waf-payloads' });
-    expect(first).toMatchObject({ state: 'running', scenario: 'waf-payloads', correlationPrefix: `lab-${first.id}`, expectedLayer: { number: 1, name: 'Edge shield' } });
+    expect(first).toMatchObject({ state: 'running', scenario: 'waf-payloads', correlationPrefix: expect.stringMatching(new RegExp(`^lab-${first.id}[0-9a-f]{16}$`)), expectedLayer: { number: 1, name: 'Edge shield' } });
     expect(refusal(() => runs.launch({ scenario: 'idor-orders' }))).toMatchObject({ status: 409, code: 'ATTACK_LAB_BUSY' });
     await finish({ verdict: 'stopped', evidence: 'all 403', attackerGot: '' });
     expect(runs.find(first.id)).toMatchObject({ state: 'finished', result: { verdict: 'stopped', stoppedBy: { number: 1, name: 'Edge shield' }, evidence: 'all 403' } });
@@ -91,7 +91,7 @@ describe('the attack lab runs one attack at a time', () => {
     const view = runs.find(run.id);
     expect(view.requestCount).toBe(SHOWN_REQUESTS + 5);
     expect(view.requests).toHaveLength(SHOWN_REQUESTS);
-    expect(view.requests.at(-1)?.correlationId).toBe(`lab-${run.id}-${SHOWN_REQUESTS + 5}`);
+    expect(view.requests.at(-1)?.correlationId).toBe(`${view.correlationPrefix}-${SHOWN_REQUESTS + 5}`);
     await finish({ verdict: 'stopped', stoppedBy: { number: 1, name: 'Edge shield' }, evidence: '', attackerGot: '' });
   });
 

@@ -7,7 +7,7 @@ import { EventTraceRepository, type TracedAlertView, type TracedEventView } from
 /**
  * The stored security events of one group of requests, found by the start of
  * their correlation id (the attack lab tags each of a run's requests
- * `lab-<run id>-<n>`), with the alerts raised on them: the trace the lab
+ * `lab-<run id><secret>-<n>`), with the alerts raised on them: the trace the lab
  * shows comes from what the layers really reported. Reached only through
  * the gateway (/api/admin/events).
  */

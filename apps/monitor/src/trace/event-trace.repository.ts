@@ -38,13 +38,17 @@ function present<T extends Record<string, string | null>>(fields: T): { [K in ke
 export class EventTraceRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** The events whose correlation id starts with `prefix`, oldest first (the order the requests were made in). */
+  /**
+   * The newest `limit` events whose correlation id starts with `prefix`, oldest first (the order the
+   * requests were made in). Newest, because a long run (a flood, scraping) ends with its refusals.
+   */
   async eventsCorrelatedBy(prefix: string, limit: number): Promise<TracedEventView[]> {
-    const rows = await this.prisma.securityEvent.findMany({
+    const newestFirst = await this.prisma.securityEvent.findMany({
       where: { correlationId: { startsWith: prefix } },
-      orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
+      orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
       take: limit,
     });
+    const rows = newestFirst.reverse();
     return rows.map((row) => {
       const actor = present({ userId: row.actorUserId, email: row.actorEmail });
       const source = present({ ip: row.sourceIp, userAgent: row.sourceUserAgent });

@@ -4,10 +4,12 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { INTERNAL_ASSERTION_HEADER } from '@storefront/identity/assertion';
 import { eventually, startBuiltService, type BuiltService } from '@storefront/platform/testing';
+import { VAULT_CONFIG, type VaultConfig } from '../config/payment-vault.config';
 import { gatewayAssertionHeaders, signedAssertion } from '../testing/gateway-assertion';
 import { startVaultStack, type VaultStack } from '../testing/start-vault-stack';
 import { RewrapProcessor } from './rewrap.processor';
-import { CARD_KEY_REWRAP_JOB, CARD_KEY_REWRAP_QUEUE, type RewrapJobData } from './rewrap.queue';
+import { CARD_KEY_REWRAP_JOB, CARD_KEY_REWRAP_QUEUE, CARD_KEY_REWRAP_SCHEDULER_ID, type RewrapJobData } from './rewrap.queue';
+import { RewrapScheduler } from './rewrap.scheduler';
 import type { RewrapResult } from './rewrap.service';
 
 const PANS = ['4242424242424242', '5555555555554444', '4000056655665556'];
@@ -105,6 +107,20 @@ describe('the rewrap as a BullMQ job in the vault zone\'s own Redis', () => {
     expect(await staleCount(stack)).toBe(0);
     expect(Object.keys(finished.data).sort()).toEqual(PAYLOAD_FIELDS);
   }, 90_000);
+
+  it('registers its repeating run again when its Redis lost it (it keeps nothing on disk), without pushing an existing one back', async () => {
+    const scheduler = stack.vault.get(RewrapScheduler);
+    await scheduler.ensureSchedule();
+    const registered = await queue.getJobScheduler(CARD_KEY_REWRAP_SCHEDULER_ID);
+    expect(registered?.every).toBe(stack.vault.get<VaultConfig>(VAULT_CONFIG).VAULT_REWRAP_INTERVAL_SECONDS * 1000);
+
+    await scheduler.ensureSchedule(); // a later check, or another replica's start: the next run stays where it was
+    expect((await queue.getJobScheduler(CARD_KEY_REWRAP_SCHEDULER_ID))?.next).toBe(registered?.next);
+
+    await queue.removeJobScheduler(CARD_KEY_REWRAP_SCHEDULER_ID); // what a restarted, empty Redis looks like
+    await scheduler.ensureSchedule();
+    expect((await queue.getJobScheduler(CARD_KEY_REWRAP_SCHEDULER_ID))?.every).toBe(registered?.every);
+  });
 
   it('keeps no card number and no key in its Redis: every key under the vault prefix holds ids, cursors and counters', async () => {
     const client = new Redis(stack.env.VAULT_REDIS_URL);

@@ -1,17 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { InjectQueue } from '@nestjs/bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { VAULT_CONFIG, type VaultConfig } from '../config/payment-vault.config';
 import { CARD_KEY_REWRAP_JOB, CARD_KEY_REWRAP_JOB_OPTIONS, CARD_KEY_REWRAP_QUEUE, CARD_KEY_REWRAP_SCHEDULER_ID, type RewrapJobData } from './rewrap.queue';
 import type { RewrapResult } from './rewrap.service';
 
-/** How long a call that needs the vault's Redis waits before it gives up: charges never wait on it, admin views only briefly. */
+/**
+ * How long a call that needs the vault's Redis waits before it gives up: charges never wait on it, admin
+ * views only briefly. Giving up cancels nothing: ioredis may still send the command once Redis is back, so a
+ * run reported "not queued" can still happen later (harmless: every run is idempotent).
+ */
 const REDIS_WAIT_MS = 2_000;
 /** How long POST /internal/rewrap waits for its run to finish, and how often it looks. */
 const RUN_WAIT_MS = 60_000;
 const RUN_POLL_MS = 100;
+/** How often the vault checks that the repeating rewrap is still registered in its Redis. */
+const SCHEDULE_CHECK_MS = 5 * 60_000;
 
 export class RewrapQueueUnavailableError extends Error {
   constructor(what: string) {
@@ -37,8 +43,9 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
  * and the rewrap waits until Redis is back.
  */
 @Injectable()
-export class RewrapScheduler implements OnApplicationBootstrap {
+export class RewrapScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(RewrapScheduler.name);
+  private scheduleCheck?: NodeJS.Timeout;
 
   constructor(
     @InjectQueue(CARD_KEY_REWRAP_QUEUE) private readonly queue: Queue<RewrapJobData, RewrapResult>,
@@ -49,17 +56,41 @@ export class RewrapScheduler implements OnApplicationBootstrap {
   }
 
   /**
-   * Upserted at every start, so a changed interval takes effect and replicas
-   * share one schedule. The first run comes one interval after the start: a
-   * run interrupted by the restart is not lost, BullMQ hands it to a worker
-   * as stalled. Not awaited: the vault starts without its Redis.
+   * Makes sure the schedule exists at start and every SCHEDULE_CHECK_MS
+   * after: the vault zone's Redis keeps nothing on disk, so a restarted
+   * Redis would otherwise drop it until the vault restarts too. Not
+   * awaited: the vault starts without its Redis.
    */
   onApplicationBootstrap(): void {
+    void this.ensureSchedule();
+    this.scheduleCheck = setInterval(() => void this.ensureSchedule(), SCHEDULE_CHECK_MS);
+    this.scheduleCheck.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.scheduleCheck);
+  }
+
+  /**
+   * Registers the repeating run unless it is there with the configured
+   * interval (replicas share one). Only a new registration sets the first
+   * run, one interval away, so restarts do not keep pushing it back; a run
+   * interrupted by a restart is not lost (BullMQ hands it on as stalled).
+   */
+  async ensureSchedule(): Promise<void> {
     const every = this.config.VAULT_REWRAP_INTERVAL_SECONDS * 1000;
-    this.queue
-      .upsertJobScheduler(CARD_KEY_REWRAP_SCHEDULER_ID, { every, startDate: Date.now() + every }, { name: CARD_KEY_REWRAP_JOB, data: {}, opts: CARD_KEY_REWRAP_JOB_OPTIONS })
-      .then(() => this.logger.log({ everySeconds: this.config.VAULT_REWRAP_INTERVAL_SECONDS }, 'card key rewrap scheduled'))
-      .catch((error: unknown) => this.logger.error({ reason: error instanceof Error ? error.message : String(error) }, 'card key rewrap schedule not registered'));
+    try {
+      const existing = await within(this.queue.getJobScheduler(CARD_KEY_REWRAP_SCHEDULER_ID), REDIS_WAIT_MS, 'read the schedule');
+      if (existing?.every === every) return;
+      await within(
+        this.queue.upsertJobScheduler(CARD_KEY_REWRAP_SCHEDULER_ID, { every, startDate: Date.now() + every }, { name: CARD_KEY_REWRAP_JOB, data: {}, opts: CARD_KEY_REWRAP_JOB_OPTIONS }),
+        REDIS_WAIT_MS,
+        'register the schedule',
+      );
+      this.logger.log({ everySeconds: this.config.VAULT_REWRAP_INTERVAL_SECONDS }, 'card key rewrap scheduled');
+    } catch (error) {
+      this.logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'card key rewrap schedule not checked: the vault Redis is unavailable; next check later');
+    }
   }
 
   /** Queues a run now (each its own job: a run that finds nothing to do costs one count). */
