@@ -1,23 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import type { OnModuleDestroy } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
-import { closeWorkerWithoutWaitingForRedis } from '@storefront/platform/events';
+import { PromptlyClosingWorkerHost } from '@storefront/platform/events';
 import { runWithContext } from '@storefront/platform/logging';
 import { ACCESS_REVIEW_QUEUE, type AccessReviewJobDto } from './access-review.queue';
 import { AccessReviewService } from './access-review.service';
 import type { AccessReviewDto } from './dto/access-review.dto';
 
-/** Runs access reviews, scheduled or started by an admin; one at a time per process. A thrown error is retried with backoff. */
+/**
+ * Runs access reviews, scheduled or started by an admin; one at a time per process. A thrown error is retried
+ * with backoff, and a review cut short by a forced close at shutdown is retried too (it is idempotent).
+ */
 @Processor(ACCESS_REVIEW_QUEUE)
-export class AccessReviewProcessor extends WorkerHost implements OnModuleDestroy {
+export class AccessReviewProcessor extends PromptlyClosingWorkerHost {
   constructor(private readonly reviews: AccessReviewService) {
     super();
-  }
-
-  /** With Redis down a graceful close would wait for as long as it stays down; a review cut short is retried (it is idempotent). */
-  onModuleDestroy(): Promise<void> {
-    return closeWorkerWithoutWaitingForRedis(this.worker);
   }
 
   process(job: Job<AccessReviewJobDto>): Promise<AccessReviewDto> {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { type Job, UnrecoverableError } from 'bullmq';
-import { parseSecurityEvent, SECURITY_EVENTS_QUEUE } from '@storefront/platform/events';
+import { parseSecurityEvent, PromptlyClosingWorkerHost, SECURITY_EVENTS_QUEUE } from '@storefront/platform/events';
 import { runWithContext } from '@storefront/platform/logging';
 import { type IngestionResult, SecurityEventIngestion } from './security-event-ingestion.service';
 
@@ -12,7 +12,7 @@ import { type IngestionResult, SecurityEventIngestion } from './security-event-i
  * BullMQ retries with backoff.
  */
 @Processor(SECURITY_EVENTS_QUEUE)
-export class SecurityEventsProcessor extends WorkerHost {
+export class SecurityEventsProcessor extends PromptlyClosingWorkerHost {
   private readonly logger = new Logger(SecurityEventsProcessor.name);
 
   constructor(private readonly ingestion: SecurityEventIngestion) {

@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, type OnModuleDestroy } from '@nestjs/common';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { closeWorkerWithoutWaitingForRedis } from '@storefront/platform/events';
+import { PromptlyClosingWorkerHost } from '@storefront/platform/events';
 import { runWithContext } from '@storefront/platform/logging';
 import { CARD_KEY_REWRAP_QUEUE, CARD_KEY_REWRAP_WORKER_OPTIONS, type RewrapJobData } from './rewrap.queue';
 import { type RewrapResult, RewrapService } from './rewrap.service';
 
-/** Runs rewraps, scheduled or started by an admin or ops. A thrown error (KMS down) is retried with backoff from the saved cursor. */
+/**
+ * Runs rewraps, scheduled or started by an admin or ops. A thrown error (KMS down) is retried with backoff from
+ * the saved cursor; a run cut short by a forced close at shutdown is resumed there by another worker.
+ */
 @Processor(CARD_KEY_REWRAP_QUEUE, CARD_KEY_REWRAP_WORKER_OPTIONS)
-export class RewrapProcessor extends WorkerHost implements OnModuleDestroy {
+export class RewrapProcessor extends PromptlyClosingWorkerHost {
   private readonly logger = new Logger(RewrapProcessor.name);
   private lastErrorLoggedAt = 0;
 
@@ -28,10 +31,5 @@ export class RewrapProcessor extends WorkerHost implements OnModuleDestroy {
     if (now - this.lastErrorLoggedAt < 30_000) return;
     this.lastErrorLoggedAt = now;
     this.logger.warn({ reason: error.message }, 'rewrap queue: the vault Redis is unavailable; the rewrap waits, charges go on');
-  }
-
-  /** A run cut short by a forced close is not lost: its lock expires and another worker resumes it at its cursor. */
-  onModuleDestroy(): Promise<void> {
-    return closeWorkerWithoutWaitingForRedis(this.worker);
   }
 }

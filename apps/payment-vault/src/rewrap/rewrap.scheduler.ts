@@ -3,6 +3,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
+import { withTimeout } from '@storefront/platform/events';
 import { VAULT_CONFIG, type VaultConfig } from '../config/payment-vault.config';
 import { CARD_KEY_REWRAP_JOB, CARD_KEY_REWRAP_JOB_OPTIONS, CARD_KEY_REWRAP_QUEUE, CARD_KEY_REWRAP_SCHEDULER_ID, type RewrapJobData } from './rewrap.queue';
 import type { RewrapResult } from './rewrap.service';
@@ -28,13 +29,8 @@ export class RewrapQueueUnavailableError extends Error {
 /** A run awaited on demand that did not finish: it failed an attempt (the KMS is down; BullMQ retries it) or is still going. */
 export class RewrapRunUnfinishedError extends Error {}
 
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new RewrapQueueUnavailableError(what)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
+/** Waits for the vault's Redis at most `ms`, then gives up with RewrapQueueUnavailableError naming what waited. */
+const within = <T>(work: Promise<T>, ms: number, what: string): Promise<T> => withTimeout(work, ms, () => new RewrapQueueUnavailableError(what));
 
 /**
  * The producer side of the rewrap queue: the repeatable schedule, runs

@@ -1,4 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { WorkerHost } from '@nestjs/bullmq';
+import type { OnModuleDestroy } from '@nestjs/common';
 import type { Worker } from 'bullmq';
 
 /**
@@ -22,4 +24,15 @@ export async function closeWorkerWithoutWaitingForRedis(worker: Worker, readyWit
     sleep(readyWithinMs, false, { ref: false }),
   ]);
   await worker.close(!reachable);
+}
+
+/**
+ * The WorkerHost every @Processor of this project extends: its worker is
+ * closed by closeWorkerWithoutWaitingForRedis, so no service's shutdown
+ * waits on a Redis that is down.
+ */
+export abstract class PromptlyClosingWorkerHost extends WorkerHost implements OnModuleDestroy {
+  onModuleDestroy(): Promise<void> {
+    return closeWorkerWithoutWaitingForRedis(this.worker);
+  }
 }

@@ -21,4 +21,5 @@ export { BullMqSecurityEventSink, SECURITY_EVENT_JOB_OPTIONS } from './bullmq-se
 export { DisabledSecurityEventSink } from './disabled-security-event.sink';
 export { HttpSecurityEventSink, type MonitorClient } from './http-security-event.sink';
 export { SecurityEventsModule, type SecurityEventsRedisOptions, type SecurityEventsHttpOptions } from './security-events.module';
-export { closeWorkerWithoutWaitingForRedis } from './close-worker';
+export { closeWorkerWithoutWaitingForRedis, PromptlyClosingWorkerHost } from './close-worker';
+export { withTimeout } from './with-timeout';

@@ -4,18 +4,10 @@ import { currentCorrelationId } from '@storefront/platform/logging';
 import { parseSecurityEvent, scrubSecurityEvent } from './parse-security-event';
 import { SECURITY_EVENT_SINK, SECURITY_EVENTS_SERVICE, type SecurityEventSink } from './security-event.sink';
 import { SECURITY_EVENT_SCHEMA_VERSION, type SecurityEvent, type SecurityEventInput } from './security-event.types';
+import { withTimeout } from './with-timeout';
 
 /** Longest a publish may hold up its caller; a slow Redis or monitor must not slow a login. */
 export const PUBLISH_TIMEOUT_MS = 2_000;
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`gave up after ${ms} ms`)), ms);
-    timer.unref();
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
 
 /**
  * Publishes security events for one service.
